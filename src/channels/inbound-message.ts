@@ -1,0 +1,18 @@
+/** What a channel adapter hands the runtime: one platform event, channel-neutral. */
+export type ChannelName = 'simulator' | 'telegram' | 'whatsapp' | 'whatsapp-cloud';
+
+/** Stickers, photos, voice notes, locations… get a polite text and change nothing. */
+export type MessageKind = 'text' | 'sticker' | 'image' | 'voice' | 'location' | 'contact' | 'other';
+
+export interface InboundMessage {
+  readonly channel: ChannelName;
+  /** The platform's id for this message: the same channel + externalId twice is handled once. */
+  readonly externalId: string;
+  /** The sender's address on that channel (chat id, phone, simulator contact id). */
+  readonly from: string;
+  readonly text?: string;
+  readonly kind: MessageKind;
+  readonly receivedAt: Date;
+  /** Display name the platform gives, if any (never trusted as the KTP name). */
+  readonly senderName?: string;
+}

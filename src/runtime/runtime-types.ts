@@ -1,0 +1,19 @@
+import type { InboundMessage } from '../channels/inbound-message.ts';
+import type { Reply } from '../engine/reply.ts';
+
+/** What handling one inbound message did. The replies are also in the outbox. */
+export interface HandleOutcome {
+  /** The same channel + externalId was handled before: nothing changed. */
+  readonly duplicate: boolean;
+  readonly replies: readonly Reply[];
+}
+
+/** The runtime as channels see it: hand it a message; it answers through the outbox. */
+export interface MessageHandler {
+  handle(message: InboundMessage): Promise<HandleOutcome>;
+}
+
+/** Delivery side for channels that pull their messages (the simulator): claim, mark sent, return. */
+export interface OutboxReader {
+  takeFor(channel: InboundMessage['channel'], address: string): Promise<readonly Reply[]>;
+}
