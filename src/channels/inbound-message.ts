@@ -1,8 +1,9 @@
 /** What a channel adapter hands the runtime: one platform event, channel-neutral. */
 export type ChannelName = 'simulator' | 'telegram' | 'whatsapp' | 'whatsapp-cloud';
 
-/** Stickers, photos, voice notes, locations… get a polite text and change nothing. */
-export type MessageKind = 'text' | 'sticker' | 'image' | 'voice' | 'location' | 'contact' | 'other';
+import type { MessageKind } from '../engine/step-input.ts';
+
+export type { MessageKind };
 
 export interface InboundMessage {
   readonly channel: ChannelName;

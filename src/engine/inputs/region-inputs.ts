@@ -1,0 +1,40 @@
+import { invalid, type InputResult, type InputType } from './input-type.ts';
+import type { RegionMatch } from '../../domain/regions.ts';
+
+function fromMatch(match: RegionMatch, notFound: string): InputResult {
+  if (match.kind === 'match') return { kind: 'answer', value: match.region.code, display: match.region.name };
+  if (match.kind === 'ambiguous') {
+    return { kind: 'pick', options: match.candidates.map((r) => ({ value: r.code, display: r.name })) };
+  }
+  const hint = match.suggestions.map((r) => r.name).slice(0, 3).join(', ');
+  return hint ? invalid(`${notFound}_saran`, { saran: hint }) : invalid(notFound);
+}
+
+/** A province by name, loosely ("jabar", "Jawa Barat", "jawa barta"); a city typed here gives its province. */
+export const provinceInput: InputType = {
+  name: 'province',
+  errors: ['provinsi.invalid', 'provinsi.invalid_saran'],
+  parse({ text, env }) {
+    const match = env.data.regions.matchProvince(text);
+    if (match.kind === 'none') {
+      // "jaksel" or "kota bandung" answers the province question too.
+      const city = env.data.regions.matchRegency(text);
+      if (city.kind === 'match' && city.region.provinceCode) {
+        const province = env.data.provinces.find((p) => p.code === city.region.provinceCode);
+        if (province) return { kind: 'answer', value: province.code, display: province.name };
+      }
+    }
+    return fromMatch(match, 'provinsi.invalid');
+  },
+};
+
+/** A regency or city within the province answered under `ask.within`. */
+export const regencyInput: InputType = {
+  name: 'regency',
+  errors: ['kabupaten.invalid', 'kabupaten.invalid_saran'],
+  parse({ text, ask, context, env }) {
+    const province = ask.within ? context.answers[ask.within] : undefined;
+    const match = env.data.regions.matchRegency(text, typeof province === 'string' ? province : undefined);
+    return fromMatch(match, 'kabupaten.invalid');
+  },
+};

@@ -1,0 +1,24 @@
+import { firstContributionMonth, periodQuote, type PeriodQuote } from '../domain/contribution.ts';
+import type { FlowContext } from './flow-context.ts';
+import { vendorToday, type FlowEnv } from './flow-env.ts';
+
+/**
+ * The contribution quote for what the vendor has answered so far, from the rate table (data).
+ * Fields read: penghasilan (money), pekerjaan (occupation code → sector), program
+ * ('dasar' = JKK+JKM, 'lengkap' = +JHT), periode (months), pendanaan ('mandiri' | 'bantuan').
+ * Null while the income is not known yet.
+ */
+export function quoteOf(context: FlowContext, env: FlowEnv, overrides: { jht?: boolean; months?: number } = {}): PeriodQuote | null {
+  const income = context.answers['penghasilan'];
+  if (typeof income !== 'number') return null;
+  const occupation = env.data.occupations.find((o) => o.code === context.answers['pekerjaan']);
+  const months = overrides.months ?? Number(context.answers['periode'] ?? 1);
+  return periodQuote({
+    income,
+    jht: overrides.jht ?? context.answers['program'] === 'lengkap',
+    sector: occupation?.sector ?? 'other',
+    funding: context.answers['pendanaan'] === 'bantuan' ? 'sponsor' : 'mandiri',
+    startMonth: firstContributionMonth(vendorToday(context, env), env.data.rates),
+    months: Number.isInteger(months) && months > 0 ? months : 1,
+  }, env.data.rates);
+}

@@ -1,0 +1,113 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { FlowError } from '../lib/errors.ts';
+import { CANCELLED_STATE, type CompiledFlow } from './compile-flow.ts';
+import type { Effect } from './effect.ts';
+import { effectBuilders } from './effects/index.ts';
+import type { FlowContext, FlowEvent, Pending } from './flow-context.ts';
+import type { FlowEnv } from './flow-env.ts';
+import { isStartWord, referralCodeOf } from './global-command.ts';
+import type { Json } from './json.ts';
+import { prompt, type Conversation } from './prompt.ts';
+import { handleMessage } from './handle-message.ts';
+import type { Reply } from './reply.ts';
+import type { StepInput } from './step-input.ts';
+
+/** What a conversation is, as stored: the flow and version it runs, and XState's persisted snapshot. */
+export interface FlowSnapshot {
+  readonly flowId: string;
+  readonly version: number;
+  readonly machine: Json;
+}
+
+export type ConversationStatus = 'active' | 'done' | 'cancelled';
+
+export interface StepResult {
+  readonly snapshot: FlowSnapshot;
+  readonly replies: readonly Reply[];
+  readonly effects: readonly Effect[];
+  readonly status: ConversationStatus;
+}
+
+/** Longer messages are cut before parsing: nobody types a 10,000-character answer on purpose. */
+const MAX_INPUT = 2_000;
+
+/**
+ * Moves a conversation one input forward. Pure: it reads the flow, the snapshot, the input and
+ * the time it is handed, and returns the next snapshot with replies and effects as data. The
+ * runtime saves, sends and carries out effects; results of awaited effects come back as input.
+ */
+export function step(flow: CompiledFlow, snapshot: FlowSnapshot | undefined, input: StepInput, now: Date): StepResult {
+  const env: FlowEnv = { data: flow.data, catalogs: flow.catalogs, now };
+  if (snapshot === undefined) return start(flow, input, env);
+  if (snapshot.flowId !== flow.id || snapshot.version !== flow.version) {
+    throw new FlowError(`snapshot of ${snapshot.flowId}@${snapshot.version} stepped with ${flow.id}@${flow.version}: load the version the conversation started on`);
+  }
+  const state = flow.machine.resolveState(snapshot.machine as never) as AnyMachineSnapshot;
+  const conversation: Conversation = { flow, env, state };
+  if (state.status === 'done') return finished(conversation, input);
+  if (input.type === 'result') {
+    return advance(conversation, { type: 'RESULT', at: now.toISOString(), effect: input.effect, ok: input.ok, value: input.value ?? null, error: input.error ?? null });
+  }
+  const text = (input.text ?? '').slice(0, MAX_INPUT);
+  const outcome = handleMessage(conversation, input.kind, text);
+  if (outcome.kind === 'reply') return unchanged(conversation, outcome.replies);
+  if (outcome.kind === 'pending') {
+    return { ...advance(conversation, { type: 'SET_PENDING', at: now.toISOString(), pending: outcome.pending }, false), replies: outcome.replies };
+  }
+  return advance(conversation, { ...outcome.event, at: now.toISOString() } as FlowEvent);
+}
+
+function start(flow: CompiledFlow, input: StepInput, env: FlowEnv): StepResult {
+  const text = input.type === 'message' ? input.text : undefined;
+  const referral = referralCodeOf(text, flow.script.referral_keywords ?? []);
+  const [state, actions] = initialTransition(flow.machine, { lang: flow.defaultLanguage, referral });
+  return settle({ flow, env, state: state as AnyMachineSnapshot }, actions, true);
+}
+
+/** A finished conversation only answers `mulai`; the runtime may hand other words to another flow. */
+function finished(conversation: Conversation, input: StepInput): StepResult {
+  const text = input.type === 'message' ? input.text ?? '' : '';
+  if (isStartWord(text)) {
+    return start(conversation.flow, input, conversation.env);
+  }
+  return unchanged(conversation, [{ text: prompt.text(conversation, 'sistem.selesai') }]);
+}
+
+function advance(conversation: Conversation, event: FlowEvent, withPrompt = true): StepResult {
+  const [state, actions] = transition(conversation.flow.machine, conversation.state, event as never);
+  return settle({ ...conversation, state: state as AnyMachineSnapshot }, actions, withPrompt);
+}
+
+/** Turns the actions XState returned into replies and effects, and asks the question we rest on. */
+function settle(conversation: Conversation, actions: readonly { type: string; params?: unknown }[], withPrompt: boolean): StepResult {
+  const { flow, env, state } = conversation;
+  const context = state.context as FlowContext;
+  const replies: Reply[] = [];
+  const effects: Effect[] = [];
+  for (const action of actions) {
+    const params = (action.params ?? {}) as Record<string, unknown>;
+    if (action.type === 'say') replies.push({ text: prompt.text(conversation, String(params['key'])) });
+    if (action.type === 'effect') {
+      const builder = effectBuilders.get(String(params['name']));
+      if (!builder) continue;
+      effects.push({ type: builder.name, awaitsResult: params['awaits'] === true, payload: builder.build(context, (params['params'] ?? {}) as Record<string, unknown>, env) });
+    }
+  }
+  if (withPrompt && state.status !== 'done') replies.push(...prompt.question(conversation));
+  return { snapshot: snapshotOf(flow, state), replies, effects, status: statusOf(state) };
+}
+
+function unchanged(conversation: Conversation, replies: Reply[]): StepResult {
+  return { snapshot: snapshotOf(conversation.flow, conversation.state), replies, effects: [], status: statusOf(conversation.state) };
+}
+
+function snapshotOf(flow: CompiledFlow, state: AnyMachineSnapshot): FlowSnapshot {
+  return { flowId: flow.id, version: flow.version, machine: flow.machine.getPersistedSnapshot(state) as unknown as Json };
+}
+
+function statusOf(state: AnyMachineSnapshot): ConversationStatus {
+  if (state.status !== 'done') return 'active';
+  return state.value === CANCELLED_STATE ? 'cancelled' : 'done';
+}
+
+export type { Pending };
