@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../cli-command.ts';
+import { parseOrUsageError } from '../parse-or-usage-error.ts';
+
+/** `payung flows lint`: check flow scripts before they are published. */
+export const flowsLintCommand: CliCommand = {
+  name: 'flows lint',
+  summary: 'Check flow scripts before they go live',
+  help: `Usage: payung flows lint [FILE...]
+
+Check flow scripts the way publishing does: the script's shape, every state
+reachable, no dead end without an end marker, every text key present in every
+locale, every named validator and action known. Prints each problem with its
+file and line. Exit code 0 when all is well, 1 when there is a problem.
+
+Arguments:
+  FILE...      Flow scripts to check (default: every script in flows/)
+
+Options:
+  -h, --help   Show this help
+
+Examples:
+  payung flows lint
+  payung flows lint flows/daftar-bpu.yaml
+`,
+  async run(args, deps, io) {
+    const { values, positionals } = parseOrUsageError(() =>
+      parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true }),
+    );
+    if (values.help) {
+      io.stdout.write(flowsLintCommand.help);
+      return 0;
+    }
+    const { ok, report } = await deps.lintFlows(positionals);
+    if (report !== '') io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+    return ok ? 0 : 1;
+  },
+};

@@ -1,0 +1,33 @@
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../cli-command.ts';
+import { parseOrUsageError } from '../parse-or-usage-error.ts';
+
+/** `payung migrate`: bring the database schema up to date. */
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  summary: 'Apply database migrations',
+  help: `Usage: payung migrate
+
+Apply the database migrations that have not run yet: to PostgreSQL when
+DATABASE_URL is set, otherwise to the embedded database under data/.
+Safe to run again; migrations that already ran are skipped.
+
+Options:
+  -h, --help   Show this help
+
+Examples:
+  payung migrate
+  DATABASE_URL=postgres://payung@localhost/payung payung migrate
+`,
+  async run(args, deps, io) {
+    const { values } = parseOrUsageError(() =>
+      parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }),
+    );
+    if (values.help) {
+      io.stdout.write(migrateCommand.help);
+      return 0;
+    }
+    await deps.migrate();
+    return 0;
+  },
+};
