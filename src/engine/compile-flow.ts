@@ -6,6 +6,14 @@ import type { FlowEnv } from './flow-env.ts';
 import { callOf, transitionsOf, type FlowScript, type StateSpec, type TransitionSpec } from './flow-script.ts';
 import { guards as guardRegistry } from './guards/index.ts';
 
+/** `do: [{ forget: { fields: [nik] } }]` drops answers so their questions are asked again. */
+export const FORGET = 'forget';
+
+export function forgetFields(params: Record<string, unknown>): string[] {
+  const fields = params['fields'];
+  return Array.isArray(fields) ? fields.map(String) : [];
+}
+
 /** The state every flow has for a confirmed `batal`. Script names cannot start with _. */
 export const CANCELLED_STATE = '__batal';
 
@@ -92,13 +100,14 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
           answers[p.field] = event.value;
           shown[p.field] = event.display;
         }
-        const editing = context.editTarget === p.state;
+        // A correction ends when the vendor answers the question they were at when they asked for it.
+        const returned = context.returnTo === p.state;
         return {
           answers, shown,
           arrived: { state: p.state, value: event.value, ok: true, error: null },
-          // Skipping answered questions goes on only after the one being corrected.
-          correcting: context.correcting && editing,
-          editTarget: editing ? null : context.editTarget,
+          correcting: context.correcting && !returned,
+          editTarget: context.editTarget === p.state ? null : context.editTarget,
+          returnTo: returned ? null : context.returnTo,
           pending: null,
         };
       }),
@@ -112,7 +121,18 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
       clearArrived: assign({ arrived: null }),
       clearPending: assign({ pending: null }),
       setPending: assign(({ event }) => (event.type === 'SET_PENDING' ? { pending: event.pending } : {})),
-      beginEdit: assign((_, p: { state: string }) => ({ correcting: true, editTarget: p.state, pending: null, arrived: null })),
+      beginEdit: assign(({ event }, p: { state: string }) => ({
+        correcting: true, editTarget: p.state, returnTo: event.type === 'EDIT' ? event.from : null, pending: null, arrived: null,
+      })),
+      forget: assign(({ context }, p: { fields: string[] }) => {
+        const answers = { ...context.answers };
+        const shown = { ...context.shown };
+        for (const field of p.fields) {
+          delete answers[field];
+          delete shown[field];
+        }
+        return { answers, shown };
+      }),
       reset: assign(({ context }) => initialContext({ lang: context.lang, referral: context.referral })),
     },
     guards: {
@@ -163,6 +183,8 @@ function transitionNode(t: TransitionSpec, proceed: Guard | null, field: string 
   }
   const effects = (t.do ?? []).map((call) => {
     const { name, params } = callOf(call);
+    // `forget` is the one built-in action: it drops answers so their questions are asked again.
+    if (name === FORGET) return { type: 'forget', params: { fields: forgetFields(params) } };
     return { type: 'effect', params: { name, params, awaits: false } };
   });
   const guard = conditions.length === 0 ? undefined : conditions.length === 1 ? conditions[0] : and(conditions as never[]);

@@ -23,6 +23,8 @@ export interface FlowContext {
   /** After `ubah`: answered questions are skipped until an unanswered one (or the summary). */
   correcting: boolean;
   editTarget: string | null;
+  /** Where the vendor was when they asked to correct something; skipping stops there. */
+  returnTo: string | null;
   pending: Pending | null;
   /** The answer or effect result that just arrived in `state`; `next` decides on it, then it is cleared. */
   arrived: Arrival | null;
@@ -41,14 +43,14 @@ export interface FlowInput {
 }
 
 export function initialContext(input: FlowInput): FlowContext {
-  return { answers: {}, shown: {}, results: {}, referral: input.referral, lang: input.lang, correcting: false, editTarget: null, pending: null, arrived: null };
+  return { answers: {}, shown: {}, results: {}, referral: input.referral, lang: input.lang, correcting: false, editTarget: null, returnTo: null, pending: null, arrived: null };
 }
 
 /** Events the compiled machine understands. Every event carries the time it happened. */
 export type FlowEvent =
   | { type: 'ANSWER'; at: string; value: Json; display: string }
   | { type: 'RESULT'; at: string; effect: string; ok: boolean; value: Json; error: string | null }
-  | { type: 'EDIT'; at: string; target: string }
+  | { type: 'EDIT'; at: string; target: string; from: string }
   | { type: 'RESTART'; at: string }
   | { type: 'CANCEL'; at: string }
   | { type: 'SET_PENDING'; at: string; pending: Pending | null };

@@ -12,10 +12,13 @@ export const SUPPORTED_SPEC = 1;
 const name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _ (e.g. tanggal_lahir)');
 const localeKey = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, 'a locale key looks like pendaftaran.nama.tanya');
 
+/** Guards, validators and effects are named by code: `yes`, `registerMember`. */
+const callName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'name a guard, validator or effect (letters, digits, _)');
+
 /** `yes` or `{ equals: { field: pendanaan, value: mandiri } }`: a guard name with optional params. */
 const namedCall = z.union([
-  name,
-  z.record(name, z.record(z.string(), z.unknown()).nullable()).refine((r) => Object.keys(r).length === 1, 'name exactly one guard or action'),
+  callName,
+  z.record(callName, z.record(z.string(), z.unknown()).nullable()).refine((r) => Object.keys(r).length === 1, 'name exactly one guard or action'),
 ]);
 
 const transition = z.strictObject({

@@ -62,7 +62,7 @@ function answerPending(c: Conversation, pending: Pending, text: string): Message
   if (pending.kind === 'edit_menu') {
     const options = pending.states.map((state) => ({ value: state, label: labelOf(c, state) }));
     const match = matchChoice(text, options);
-    if (match.kind === 'match') return { kind: 'event', event: { type: 'EDIT', target: match.value } };
+    if (match.kind === 'match') return { kind: 'event', event: { type: 'EDIT', target: match.value, from: restingState(c).name } };
     const no = parseYesNo(text);
     if (no.ok && !no.value) return { kind: 'pending', pending: null, replies: prompt.question(c) };
     return { kind: 'reply', replies: [editMenu(c, pending.states, 'galat.ubah.invalid')] };
@@ -90,7 +90,7 @@ function accept(c: Conversation, result: InputResult): MessageOutcome {
     case 'invalid':
       return { kind: 'reply', replies: prompt.aside(c, `galat.${result.error}`, result.params) };
     case 'edit':
-      return { kind: 'event', event: { type: 'EDIT', target: result.state } };
+      return { kind: 'event', event: { type: 'EDIT', target: result.state, from: restingState(c).name } };
     case 'pick': {
       const text = prompt.text(c, 'sistem.pilih_salah_satu');
       return { kind: 'pending', pending: { kind: 'pick', state: restingState(c).name, options: result.options }, replies: [{ text, choices: result.options.map((o) => o.display) }] };

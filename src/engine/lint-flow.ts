@@ -1,4 +1,5 @@
 import type { Catalogs } from '../i18n/catalog.ts';
+import { FORGET, forgetFields } from './compile-flow.ts';
 import { effectBuilders } from './effects/index.ts';
 import { callOf, transitionsOf, type FlowScript, type NamedCall } from './flow-script.ts';
 import { guards } from './guards/index.ts';
@@ -51,7 +52,11 @@ export function lintFlow(input: LintInput): LintIssue[] {
       if (t.when !== undefined && ['result_ok', 'result_error'].includes(callOf(t.when).name) && !s.run) {
         warn(path, `${callOf(t.when).name} only means something after run:`);
       }
-      for (const call of t.do ?? []) checkEffect(call, path, saved, error);
+      for (const call of t.do ?? []) {
+        if (callOf(call).name === FORGET) {
+          for (const field of forgetFields(callOf(call).params)) if (!saved.has(field)) error(path, `forget: "${field}" is not saved by any question`);
+        } else checkEffect(call, path, saved, error);
+      }
     });
     if (s.run) checkEffect(s.run, at('run'), saved, error);
     if (s.ask) {

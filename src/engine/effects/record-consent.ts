@@ -9,9 +9,9 @@ export const recordConsent: EffectBuilder = {
   name: 'recordConsent',
   requires: [],
   errors: [],
-  build: (context, params) => ({
+  build: (_context, params) => ({
     purpose: String(params['purpose'] ?? 'pendaftaran'),
     version: String(params['version'] ?? 'unversioned'),
-    granted: context.arrived?.value === true,
+    granted: params['granted'] !== false,
   }),
 };
