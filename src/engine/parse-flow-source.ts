@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { flowScriptSchema, SUPPORTED_SPEC, type FlowScript } from './flow-script.ts';
 import type { LintIssue } from './lint-issue.ts';
 
@@ -15,12 +15,22 @@ export interface ParsedFlowSource {
 export function parseFlowSource(file: string, text: string): ParsedFlowSource {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  // The line of the deepest key (or list item) on the path that exists: where an admin looks.
   const lineOf: LineOf = (path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return counter.linePos(node.range[0]).line;
+    let node: unknown = doc.contents;
+    let offset = 0;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === segment);
+        if (!pair) break;
+        offset = (pair.key as Node).range?.[0] ?? offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+        node = node.items[segment];
+        offset = (node as Node).range?.[0] ?? offset;
+      } else break;
     }
-    return 1;
+    return counter.linePos(offset).line;
   };
   const issues: LintIssue[] = doc.errors.map((e) => ({
     file, line: e.linePos?.[0]?.line ?? 1, severity: 'error' as const, message: `YAML: ${e.message.split('\n')[0]}`,

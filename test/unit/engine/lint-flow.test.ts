@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { lintFlow } from '../../../src/engine/lint-flow.ts';
+import { parseFlowSource } from '../../../src/engine/parse-flow-source.ts';
+import { SYSTEM_KEYS } from '../../../src/engine/system-keys.ts';
+
+const systemTexts = Object.fromEntries(SYSTEM_KEYS.map((k) => [k, 'x']));
+const catalogs = {
+  id: { ...systemTexts, 'f.a': 'A', 'f.b': 'B', 'galat.yes_no.invalid': 'ya/tidak?' },
+  en: { ...systemTexts, 'f.a': 'A', 'galat.yes_no.invalid': 'yes/no?' },
+};
+const localeFiles = { id: 'locales/id.yaml', en: 'locales/en.yaml' };
+
+function lint(yaml: string) {
+  const parsed = parseFlowSource('flows/t.yaml', yaml);
+  if (!parsed.script) return parsed.issues;
+  return lintFlow({ file: 'flows/t.yaml', script: parsed.script, lineOf: parsed.lineOf, catalogs, localeFiles });
+}
+
+const ok = `spec: 1
+id: t
+start: a
+states:
+  a:
+    say: f.a
+    ask: { type: yes_no, save: x }
+    next:
+      - when: yes
+        go: done
+      - go: a
+  done:
+    say: f.a
+    end: true
+`;
+
+describe('lintFlow', () => {
+  it('passes a sound script', () => {
+    expect(lint(ok)).toEqual([]);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const issues = lint('spec: 1\nid: t\nstates:\n  a: [unclosed\n');
+    expect(issues[0]).toMatchObject({ file: 'flows/t.yaml', severity: 'error' });
+    expect(issues[0]?.message).toMatch(/^YAML/);
+  });
+
+  it('refuses a spec newer than the code', () => {
+    expect(lint(ok.replace('spec: 1', 'spec: 99'))[0]?.message).toMatch(/newer than this Payung/);
+  });
+
+  it('reports shape errors at the line of the offending key', () => {
+    const issues = lint(ok.replace('ask: { type: yes_no, save: x }', 'ask: { type: yes_no, save: X-bad }'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.line).toBe(7);
+  });
+
+  it('finds unknown targets, dead ends, unreachable states and missing fallbacks', () => {
+    const issues = lint(`spec: 1
+id: t
+start: a
+states:
+  a:
+    say: f.a
+    ask: { type: yes_no }
+    next:
+      - when: yes
+        go: nowhere
+  stuck:
+    say: f.a
+  done:
+    say: f.a
+    end: true
+`);
+    const messages = issues.map((i) => `${i.line}: ${i.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^9: go: "nowhere" is not a state/));
+    expect(messages).toContainEqual(expect.stringMatching(/^8: .*needs no "when"/));
+    expect(messages).toContainEqual(expect.stringMatching(/^11: state "stuck" is a dead end/));
+    expect(messages).toContainEqual(expect.stringMatching(/"stuck" can never be reached/));
+    expect(messages).toContainEqual(expect.stringMatching(/"done" can never be reached/));
+  });
+
+  it('finds unknown input types, guards, validators and effects', () => {
+    const issues = lint(`spec: 1
+id: t
+start: a
+states:
+  a:
+    ask: { type: telepati, validate: [magic] }
+    next:
+      - when: maybe
+        do: [launchRocket]
+        go: b
+      - go: b
+  b:
+    run: { registerMember: {} }
+    next: done
+  done:
+    end: true
+`);
+    const text = issues.map((i) => i.message).join('\n');
+    expect(text).toMatch(/unknown input type "telepati"/);
+    expect(text).toMatch(/unknown validator "magic"/);
+    expect(text).toMatch(/unknown guard "maybe"/);
+    expect(text).toMatch(/unknown effect "launchRocket"/);
+    expect(text).toMatch(/effect registerMember needs the answer "nama"/);
+  });
+
+  it('finds texts missing in any locale, naming the locale file', () => {
+    const issues = lint(ok.replace('  done:\n    say: f.a', '  done:\n    say: f.b'));
+    expect(issues).toEqual([expect.objectContaining({ line: 13, severity: 'error', message: 'text "f.b" is missing in locales/en.yaml' })]);
+  });
+
+  it('finds loops of states that never wait for the vendor', () => {
+    const issues = lint(`spec: 1
+id: t
+start: a
+states:
+  a:
+    next: b
+  b:
+    next:
+      - when: has_referral
+        go: a
+      - go: done
+  done:
+    end: true
+`);
+    expect(issues.map((i) => i.message).join()).toMatch(/loop without asking anything/);
+  });
+});
