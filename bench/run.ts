@@ -1,0 +1,9 @@
+/** `npm run bench`: speed figures measured in one run (the machine is shared: compare ratios). */
+import { benchEngineStep } from './engine-step.bench.ts';
+
+const only = process.argv[2];
+const benches: Record<string, () => Promise<void>> = { 'engine-step': benchEngineStep };
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  await run();
+}
