@@ -21,7 +21,7 @@ const QUIT = '/keluar';
 /**
  * Chat with Payung from a terminal as one simulator contact. Interactive on a TTY ("Anda> "
  * prompt, `/keluar` or Ctrl-D quits); otherwise every input line — empty ones included — is one
- * vendor message, so a conversation can be scripted:
+ * vendor message until the input ends (or a `/keluar` line), so a conversation can be scripted:
  * `printf 'halo\nya\n' | payung chat --contact budi`.
  * Messages are handled strictly one after another. Resolves when the input ends; when not
  * interactive, a failed message rejects (the rest of a script would make no sense without it).
