@@ -1,0 +1,30 @@
+import { normalizeText, wordsOf } from './normalize-text.ts';
+
+/** A place name reduced for comparison: "Kab. Bogor" → kind 'kabupaten', words ['bogor']. */
+export interface RegionKey {
+  readonly kind: 'kota' | 'kabupaten' | null;
+  readonly words: readonly string[];
+  /** The words run together, so "Gunung Kidul" meets "Gunungkidul" and "Toli-Toli" "tolitoli". */
+  readonly compact: string;
+}
+
+/**
+ * Reduces a typed answer or a data name to a RegionKey. Words that only say what kind of
+ * region it is ("kab.", "kotamadya", "administrasi", "provinsi") are taken off the front.
+ */
+export function regionKey(text: string, options: { keepPoliteWords?: boolean } = {}): RegionKey {
+  const words = wordsOf(normalizeText(text, options));
+  let kind: RegionKey['kind'] = null;
+  while (words.length > 1) {
+    const first = words[0] ?? '';
+    if (KABUPATEN.has(first)) kind = 'kabupaten';
+    else if (KOTA.has(first)) kind = 'kota';
+    else if (!NOISE.has(first)) break;
+    words.shift();
+  }
+  return { kind, words, compact: words.join('') };
+}
+
+const KABUPATEN = new Set(['kabupaten', 'kab', 'kb', 'kabu', 'kabupatan', 'kbptn', 'kabupten']);
+const KOTA = new Set(['kota', 'kot', 'kodya', 'kotamadya', 'kotma', 'kt']);
+const NOISE = new Set(['administrasi', 'adm', 'admin', 'provinsi', 'prov', 'propinsi', 'prop', 'di', 'daerah']);
