@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { FlowError } from '../lib/errors.ts';
+import { occupationFileSchema } from '../domain/occupations.ts';
+import { rateTableSchema } from '../domain/rate-table.ts';
+import type { ReferenceData } from '../domain/reference-data-types.ts';
+import { buildRegionIndex } from '../domain/regions.ts';
+
+type Issue = { file: string; line: number; message: string };
+
+/**
+ * Reads the reference data once at start: provinces and regencies from idn-area-data (Kemendagri
+ * codes; data ODbL), and flows/data/{iuran,pekerjaan,wilayah-alias}.yaml. Every problem found is
+ * collected with its file and line, then thrown together as one FlowError.
+ */
+export async function loadReferenceData(flowsDataDir = 'flows/data'): Promise<ReferenceData> {
+  const issues: Issue[] = [];
+  const areaDir = join(dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
+  const provinces = await readCsv(join(areaDir, 'provinces.csv'), ['code', 'name'], issues);
+  const regencies = (await readCsv(join(areaDir, 'regencies.csv'), ['code', 'province_code', 'name'], issues))
+    .map((r) => ({ code: r.code ?? '', provinceCode: r.province_code ?? '', name: r.name ?? '' }));
+  const rates = (await readYaml(join(flowsDataDir, 'iuran.yaml'), rateTableSchema, issues))?.data;
+  const occupationFile = (await readYaml(join(flowsDataDir, 'pekerjaan.yaml'), occupationFileSchema, issues))?.data;
+  const aliasFile = await readYaml(join(flowsDataDir, 'wilayah-alias.yaml'), aliasFileSchema, issues);
+  const aliases = aliasFile?.data;
+  const provinceList = provinces.map((p) => ({ code: p.code ?? '', name: p.name ?? '' }));
+  if (aliasFile) checkAliases(aliasFile, provinceList, regencies, issues);
+  if (issues.length > 0 || !rates || !occupationFile || !aliases) {
+    throw new FlowError(`reference data has ${issues.length} problem(s):\n${issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n')}`, issues);
+  }
+  return {
+    regions: buildRegionIndex({ provinces: provinceList, regencies, aliases }),
+    provinces: provinceList,
+    regencies,
+    occupations: occupationFile.occupations,
+    rates,
+    provinceCodes: new Set(provinceList.map((p) => p.code)),
+    regencyCodes: new Set(regencies.map((r) => r.code)),
+  };
+}
+
+const code = z.string().regex(/^\d{2}(\.\d{2})?$/, 'expected a code like "32" or "31.74"');
+const aliasFileSchema = z.object({
+  provinces: z.record(z.string().min(1), code).default({}),
+  regencies: z.record(z.string().min(1), code).default({}),
+});
+
+function checkAliases(aliases: YamlFile<z.infer<typeof aliasFileSchema>>, provinces: { code: string }[], regencies: { code: string }[], issues: Issue[]): void {
+  const known = { provinces: new Set(provinces.map((p) => p.code)), regencies: new Set(regencies.map((r) => r.code)) };
+  for (const kind of ['provinces', 'regencies'] as const) {
+    for (const [alias, target] of Object.entries(aliases.data[kind])) {
+      if (known[kind].has(target)) continue;
+      const message = `${kind}.${alias}: no ${kind === 'provinces' ? 'province' : 'regency'} has code ${target}`;
+      issues.push({ file: aliases.file, line: aliases.lineOf([kind, alias]), message });
+    }
+  }
+}
+
+interface YamlFile<T> {
+  readonly file: string;
+  readonly data: T;
+  /** Line of the value at a path, 1 when unknown. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+async function readYaml<S extends z.ZodType>(file: string, schema: S, issues: Issue[]): Promise<YamlFile<z.infer<S>> | null> {
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    issues.push({ file, line: 1, message: `cannot read: ${String(error)}` });
+    return null;
+  });
+  if (text === null) return null;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  for (const e of doc.errors) issues.push({ file, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split('\n')[0]}` });
+  if (doc.errors.length > 0) return null;
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  };
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return { file, data: parsed.data, lineOf };
+  for (const issue of parsed.error.issues) {
+    issues.push({ file, line: lineOf(issue.path), message: `${issue.path.join('.') || '(top)'}: ${issue.message}` });
+  }
+  return null;
+}
+
+/** A small CSV reader: a header row, commas, and "quoted" fields with "" for a quote. */
+async function readCsv(file: string, columns: readonly string[], issues: Issue[]): Promise<Record<string, string>[]> {
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    issues.push({ file, line: 1, message: `cannot read: ${String(error)}` });
+    return '';
+  });
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '').map(splitCsvLine);
+  const header = rows[0] ?? [];
+  if (text !== '' && columns.some((c, i) => header[i] !== c)) {
+    issues.push({ file, line: 1, message: `expected columns ${columns.join(',')}, found ${header.join(',')}` });
+    return [];
+  }
+  return rows.slice(1).flatMap((cells, i) => {
+    if (cells.length !== columns.length) {
+      issues.push({ file, line: i + 2, message: `expected ${columns.length} fields, found ${cells.length}` });
+      return [];
+    }
+    return [Object.fromEntries(columns.map((c, j) => [c, (cells[j] ?? '').trim()]))];
+  });
+}
+
+function splitCsvLine(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? '')));
+}
