@@ -37,22 +37,24 @@ export function wordsOf(text: string): string[] {
 }
 
 // Punctuation and symbols at either end; emoji and skin tones are symbols, and foldText has
-// already removed variation selectors and joiners.
-const EDGE = /^[\p{P}\p{S}\p{Z}\p{Extended_Pictographic}\s]+|[\p{P}\p{S}\p{Z}\p{Extended_Pictographic}\s]+$/gu;
+// already removed variation selectors and joiners. Scanned by hand: a `[…]+$` regex is
+// quadratic on "a!!!…!a".
+const EDGE_CHAR = /^[\p{P}\p{S}\p{Z}\p{Extended_Pictographic}\s]$/u;
 
 function trimEdges(text: string): string {
-  return text.replace(EDGE, '');
+  const chars = Array.from(text);
+  let start = 0;
+  let end = chars.length;
+  while (start < end && EDGE_CHAR.test(chars[start] ?? '')) start++;
+  while (end > start && EDGE_CHAR.test(chars[end - 1] ?? '')) end--;
+  return start === 0 && end === chars.length ? text : chars.slice(start, end).join('');
 }
 
 function dropPoliteWords(text: string): string {
   const words = text.split(' ');
   // Keep at least one word: "mas" alone is an answer, not a courtesy.
-  while (words.length > 1 && POLITE_WORDS.has(stripEdgePunctuation(words[words.length - 1] ?? ''))) {
+  while (words.length > 1 && POLITE_WORDS.has(trimEdges(words[words.length - 1] ?? ''))) {
     words.pop();
   }
   return trimEdges(words.join(' '));
-}
-
-function stripEdgePunctuation(word: string): string {
-  return word.replace(EDGE, '');
 }
