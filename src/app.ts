@@ -1,0 +1,65 @@
+import { randomDigits } from './lib/secrets.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { FlowError } from './lib/errors.ts';
+import { formatIssues, hasErrors } from './engine/lint-issue.ts';
+import { openDatabase, type Database, type DatabaseConfig } from './store/database.ts';
+import { migrateDatabase } from './store/migrate.ts';
+import { readFlowFiles } from './runtime/flow-files.ts';
+import { FlowRegistry } from './runtime/flow-registry.ts';
+import { loadReferenceData } from './runtime/reference-data.ts';
+import { createRuntime, type Runtime } from './runtime/runtime.ts';
+import type { LintIssue } from './engine/lint-issue.ts';
+
+export interface AppOptions {
+  readonly database: DatabaseConfig | Database;
+  readonly secret: string;
+  readonly flowsDir: string;
+  readonly localesDir: string;
+  readonly language: string;
+  readonly clock?: Clock;
+  /** The flow a new contact starts in. */
+  readonly entryFlow?: string;
+  readonly randomDigits?: (n: number) => string;
+}
+
+export interface App {
+  readonly database: Database;
+  readonly runtime: Runtime;
+  readonly flows: FlowRegistry;
+  /** Warnings (and errors of scripts that were not published) found at start. */
+  readonly issues: readonly LintIssue[];
+  close(): Promise<void>;
+}
+
+/**
+ * Builds Payung from its parts: database (migrated), reference data, flow scripts (linted,
+ * published, compiled) and the runtime. A flow with errors is never published; if the entry
+ * flow has no published version at all, start-up stops with the linter's report.
+ */
+export async function openApp(options: AppOptions): Promise<App> {
+  const database = 'db' in options.database ? options.database : await openDatabase(options.database);
+  const ownsDatabase = !('db' in options.database);
+  try {
+    await migrateDatabase(database);
+    const data = await loadReferenceData(`${options.flowsDir}/data`);
+    const files = await readFlowFiles(options.flowsDir, options.localesDir);
+    const flows = new FlowRegistry(data, options.language);
+    await flows.publish(database.db, files, 'startup');
+    const entryFlow = options.entryFlow ?? 'pendaftaran';
+    await flows.latest(database.db, entryFlow).catch((error: unknown) => {
+      throw hasErrors(files.issues) ? new FlowError(`no usable version of flow "${entryFlow}":\n${formatIssues(files.issues)}`, files.issues) : error;
+    });
+    const runtime = createRuntime({
+      db: database.db,
+      flows,
+      clock: options.clock ?? systemClock,
+      secret: options.secret,
+      entryFlow,
+      randomDigits: options.randomDigits ?? randomDigits,
+    });
+    return { database, runtime, flows, issues: files.issues, close: () => (ownsDatabase ? database.close() : Promise.resolve()) };
+  } catch (error) {
+    if (ownsDatabase) await database.close().catch(() => {});
+    throw error;
+  }
+}

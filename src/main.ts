@@ -1,0 +1,85 @@
+/**
+ * Composition root: configuration → database → flows → runtime → channels, wired into the
+ * `payung` command. Nothing expensive happens before the command is known, so `--help` is instant.
+ */
+import { randomUUID } from 'node:crypto';
+import { openApp, type App } from './app.ts';
+import { createWebChatApp, serveWebChat } from './channels/simulator/web-chat.ts';
+import { runTerminalChat } from './channels/simulator/terminal-chat.ts';
+import { runCli } from './cli/run-cli.ts';
+import type { CliDeps } from './cli/cli-deps.ts';
+import { loadConfig, type Config } from './config/config.ts';
+import { formatIssues, hasErrors } from './engine/lint-issue.ts';
+import { createLogger } from './lib/logger.ts';
+import { resolveSecret } from './lib/secrets.ts';
+import { readFlowFiles } from './runtime/flow-files.ts';
+import { openDatabase } from './store/database.ts';
+import { migrateDatabase } from './store/migrate.ts';
+
+async function openConfiguredApp(config: Config): Promise<App> {
+  return openApp({
+    database: config.database,
+    secret: await resolveSecret(config),
+    flowsDir: config.flowsDir,
+    localesDir: config.localesDir,
+    language: config.language,
+  });
+}
+
+function deps(): CliDeps {
+  return {
+    async start(options) {
+      const config = loadConfig();
+      const logger = createLogger(config.logLevel);
+      const app = await openConfiguredApp(config);
+      for (const issue of app.issues) logger.warn(formatIssues([issue]));
+      const channels = options.channels ?? ['simulator'];
+      if (channels.some((c) => c !== 'simulator')) {
+        logger.warn(`channels ${channels.filter((c) => c !== 'simulator').join(', ')} are not built yet; starting the simulator`);
+      }
+      const web = createWebChatApp({ handler: app.runtime, outbox: app.runtime, newExternalId: randomUUID, logError: (error, context) => logger.error({ err: error, ...context }, 'simulator message failed') });
+      const served = await serveWebChat(web, { host: config.host, port: options.port ?? config.port });
+      console.log(`Payung berjalan. Buka simulator chat: ${served.url}  (database: ${config.database.driver === 'pglite' ? config.database.dir : 'PostgreSQL'})`);
+      await waitForSignal();
+      await served.close();
+      await app.close();
+    },
+    async chat(options) {
+      const app = await openConfiguredApp(loadConfig());
+      try {
+        await runTerminalChat({
+          handler: app.runtime, outbox: app.runtime, contact: options.contact,
+          input: process.stdin, output: process.stdout, isTTY: Boolean(process.stdin.isTTY), newExternalId: randomUUID,
+        });
+      } finally {
+        await app.close();
+      }
+    },
+    async migrate() {
+      const config = loadConfig();
+      const database = await openDatabase(config.database);
+      try {
+        await migrateDatabase(database);
+        console.log('Database is up to date.');
+      } finally {
+        await database.close();
+      }
+    },
+    async lintFlows(files) {
+      const config = loadConfig();
+      const result = await readFlowFiles(config.flowsDir, config.localesDir, files);
+      const checked = result.flows.map((f) => f.file).join(', ') || 'no flow scripts';
+      const report = result.issues.length > 0 ? formatIssues(result.issues) : `OK: ${checked}`;
+      return { ok: !hasErrors(result.issues), report };
+    },
+  };
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+process.exitCode = await runCli(process.argv.slice(2), deps(), process);

@@ -1,0 +1,11 @@
+import type { EffectExecutor } from './effect-executor.ts';
+import { checkAgentExecutor, checkNikExecutor, recordConsentExecutor } from './consent-and-lookups.ts';
+import { registerMemberExecutor } from './register-member-executor.ts';
+
+/** One executor per effect the engine can ask for (src/engine/effects). */
+export const effectExecutors: ReadonlyMap<string, EffectExecutor> = new Map<string, EffectExecutor>([
+  ['recordConsent', recordConsentExecutor],
+  ['checkAgent', checkAgentExecutor],
+  ['checkNik', checkNikExecutor],
+  ['registerMember', registerMemberExecutor],
+]);

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { compileFlow, type CompiledFlow } from '../engine/compile-flow.ts';
+import { flowScriptSchema } from '../engine/flow-script.ts';
+import type { Catalogs } from '../i18n/catalog.ts';
+import type { ReferenceData } from '../domain/reference-data-types.ts';
+import { FlowError } from '../lib/errors.ts';
+import type { Executor } from '../store/db-types.ts';
+import { getFlowVersion, latestFlowVersion, publishFlowVersion } from '../store/repos/flow-versions.ts';
+import type { FlowFiles } from './flow-files.ts';
+
+/**
+ * Published flow versions, compiled once and kept. A conversation keeps the version it started
+ * on, so a version is loaded from the database by number; only new conversations take the latest.
+ */
+export class FlowRegistry {
+  private readonly compiled = new Map<string, CompiledFlow>();
+
+  constructor(private readonly data: ReferenceData, private readonly defaultLanguage = 'id') {}
+
+  /** Publishes every script that passed the linter; one with errors never reaches a conversation. */
+  async publish(x: Executor, files: FlowFiles, publishedBy: string): Promise<{ flowId: string; version: number; created: boolean }[]> {
+    const published = [];
+    for (const flow of files.flows) {
+      if (!flow.publishable) continue;
+      const definition = flow.script;
+      const hash = createHash('sha256').update(JSON.stringify({ definition, locales: files.catalogs })).digest('hex');
+      const result = await publishFlowVersion(x, { flowId: definition.id, hash, definition, locales: files.catalogs, publishedBy });
+      published.push({ flowId: definition.id, version: result.version, created: result.created });
+    }
+    return published;
+  }
+
+  async latest(x: Executor, flowId: string): Promise<CompiledFlow> {
+    const row = await latestFlowVersion(x, flowId);
+    if (!row) throw new FlowError(`flow "${flowId}" has no published version: fix the errors \`payung flows lint\` reports and start again`);
+    return this.fromRow(row);
+  }
+
+  async get(x: Executor, flowId: string, version: number): Promise<CompiledFlow> {
+    const cached = this.compiled.get(`${flowId}@${version}`);
+    if (cached) return cached;
+    const row = await getFlowVersion(x, flowId, version);
+    if (!row) throw new FlowError(`flow ${flowId} version ${version} is not in the database`);
+    return this.fromRow(row);
+  }
+
+  private fromRow(row: { flowId: string; version: number; definition: unknown; locales: unknown }): CompiledFlow {
+    const key = `${row.flowId}@${row.version}`;
+    const cached = this.compiled.get(key);
+    if (cached) return cached;
+    const script = flowScriptSchema.parse(row.definition);
+    const flow = compileFlow(script, { version: row.version, catalogs: row.locales as Catalogs, data: this.data, defaultLanguage: this.defaultLanguage });
+    this.compiled.set(key, flow);
+    return flow;
+  }
+}

@@ -1,0 +1,26 @@
+import type { InboundMessage } from '../channels/inbound-message.ts';
+import type { Reply } from '../engine/reply.ts';
+import { claimOutbox, markSent } from '../store/repos/outbox.ts';
+import { handleInbound, type InboundDeps } from './handle-inbound.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+import type { HandleOutcome, MessageHandler, OutboxReader } from './runtime-types.ts';
+
+export type Runtime = MessageHandler & OutboxReader;
+
+/** The runtime as channels use it: messages in (in order per contact), pulled replies out. */
+export function createRuntime(deps: InboundDeps): Runtime {
+  const queue = new KeyedQueue();
+  return {
+    handle(message: InboundMessage): Promise<HandleOutcome> {
+      return queue.run(`${message.channel}:${message.from}`, () => handleInbound(deps, message));
+    },
+    async takeFor(channel, address): Promise<readonly Reply[]> {
+      return deps.db.transaction(async (tx) => {
+        const rows = await claimOutbox(tx, { channel, address, limit: 100, now: deps.clock() });
+        if (rows.length === 0) return [];
+        await markSent(tx, rows.map((r) => r.id), deps.clock());
+        return rows.sort((a, b) => a.id - b.id).map((r) => r.payload as Reply);
+      });
+    },
+  };
+}
