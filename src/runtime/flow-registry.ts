@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compileFlow, type CompiledFlow } from '../engine/compile-flow.ts';
-import { flowScriptSchema } from '../engine/flow-script.ts';
+import { z } from 'zod';
+import { flowScriptSchema, type FlowScript } from '../engine/flow-script.ts';
 import type { Catalogs } from '../i18n/catalog.ts';
 import type { ReferenceData } from '../domain/reference-data-types.ts';
 import { FlowError } from '../lib/errors.ts';
@@ -22,10 +23,12 @@ export class FlowRegistry {
     const published = [];
     for (const flow of files.flows) {
       if (!flow.publishable) continue;
-      const definition = flow.script;
+      // jsonb does not keep the order of object keys, and the order of states is the order of the
+      // summary: it is stored beside the script.
+      const definition = { script: flow.script, stateOrder: Object.keys(flow.script.states) };
       const hash = createHash('sha256').update(JSON.stringify({ definition, locales: files.catalogs })).digest('hex');
-      const result = await publishFlowVersion(x, { flowId: definition.id, hash, definition, locales: files.catalogs, publishedBy });
-      published.push({ flowId: definition.id, version: result.version, created: result.created });
+      const result = await publishFlowVersion(x, { flowId: flow.script.id, hash, definition, locales: files.catalogs, publishedBy });
+      published.push({ flowId: flow.script.id, version: result.version, created: result.created });
     }
     return published;
   }
@@ -48,9 +51,19 @@ export class FlowRegistry {
     const key = `${row.flowId}@${row.version}`;
     const cached = this.compiled.get(key);
     if (cached) return cached;
-    const script = flowScriptSchema.parse(row.definition);
+    const script = scriptOf(row.definition);
     const flow = compileFlow(script, { version: row.version, catalogs: row.locales as Catalogs, data: this.data, defaultLanguage: this.defaultLanguage });
     this.compiled.set(key, flow);
     return flow;
   }
+}
+
+const storedDefinition = z.object({ script: z.record(z.string(), z.unknown()), stateOrder: z.array(z.string()) });
+
+/** The script as published, with its states back in the order the admin wrote them. */
+function scriptOf(definition: unknown): FlowScript {
+  const stored = storedDefinition.parse(definition);
+  const states = (stored.script['states'] ?? {}) as Record<string, unknown>;
+  const ordered = Object.fromEntries(stored.stateOrder.filter((name) => name in states).map((name) => [name, states[name]]));
+  return flowScriptSchema.parse({ ...stored.script, states: ordered });
 }

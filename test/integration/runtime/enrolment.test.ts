@@ -15,9 +15,12 @@ describe('enrolment through the runtime, on the database', () => {
   it('stores the member (NIK hashed, encrypted, masked), the consent, the first bill, and queues every reply', async () => {
     const { say } = await openTestApp(database());
     const nik = testNik(0);
-    let last = '';
-    for (const answer of enrolmentAnswers(nik)) last = await say('budi', answer);
+    const replies: string[] = [];
+    for (const answer of enrolmentAnswers(nik)) replies.push(await say('budi', answer));
+    const last = replies.at(-1) ?? '';
     expect(last).toContain('Selamat, SITI AMINAH');
+    // The summary lists the answers in the order the script asks them, even after a jsonb round trip.
+    expect(replies.at(-2)).toMatch(/1\. Nama: SITI AMINAH\n2\. NIK: 3174\*{8}0001\n3\. Tanggal lahir: 17 Agustus 1985/);
 
     const db = database().db;
     const [member] = await db.select().from(members);
