@@ -1,0 +1,36 @@
+/**
+ * Members (registered vendors). Lookups by NIK go through its keyed hash and answer only with an
+ * id: the store never tells a caller whose NIK it is.
+ */
+import { count, eq } from 'drizzle-orm';
+import type { Executor } from '../db-types.ts';
+import { members, type MemberRow } from '../schema.ts';
+
+export type { MemberRow } from '../schema.ts';
+export type NewMember = typeof members.$inferInsert;
+
+export async function findMemberByNikHash(x: Executor, nikHash: string): Promise<{ id: string } | null> {
+  const [row] = await x.select({ id: members.id }).from(members).where(eq(members.nikHash, nikHash));
+  return row ?? null;
+}
+
+/**
+ * `{ conflict: 'nik' }` when the NIK is registered already. ON CONFLICT rather than catching
+ * 23505: on PostgreSQL a failed statement would abort the caller's whole transaction.
+ */
+export async function insertMember(x: Executor, member: NewMember): Promise<{ id: string } | { conflict: 'nik' }> {
+  const [row] = await x.insert(members).values(member)
+    .onConflictDoNothing({ target: members.nikHash })
+    .returning({ id: members.id });
+  return row ?? { conflict: 'nik' };
+}
+
+export async function getMember(x: Executor, id: string): Promise<MemberRow | null> {
+  const [row] = await x.select().from(members).where(eq(members.id, id));
+  return row ?? null;
+}
+
+export async function countMembers(x: Executor): Promise<number> {
+  const [row] = await x.select({ n: count() }).from(members);
+  return row?.n ?? 0;
+}
