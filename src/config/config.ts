@@ -1,0 +1,75 @@
+/**
+ * Reads the environment once into a frozen, typed Config. A bad value stops start-up with a
+ * ConfigError that names the variable and says what a good value looks like.
+ */
+import { join } from 'node:path';
+import { ConfigError } from '../lib/errors.ts';
+import { envSchema, envVariables, type EnvName, type LogLevel, type ParsedEnv } from './env-schema.ts';
+import { echoValue } from './echo-value.ts';
+
+export type { LogLevel } from './env-schema.ts';
+
+export interface Config {
+  /** PostgreSQL when DATABASE_URL is set; otherwise PGlite in `${dataDir}/pglite`. */
+  readonly database:
+    | { readonly driver: 'postgres'; readonly url: string }
+    | { readonly driver: 'pglite'; readonly dir: string };
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  /** Key for NIK hashing and field encryption; null means "resolveSecret keeps one in dataDir". */
+  readonly secret: string | null;
+  readonly flowsDir: string;
+  readonly localesDir: string;
+  readonly language: string;
+  readonly telegram: { readonly botToken: string | null; readonly apiRoot: string | null };
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = parseEnv(env);
+  const config = toConfig(parsed);
+  if (config.database.driver === 'postgres' && config.secret === null) {
+    // Every process sharing the database must hash NIKs with the same key; a key generated on
+    // one machine's disk would silently break NIK uniqueness across them.
+    throw new ConfigError('PAYUNG_SECRET', 'is required when DATABASE_URL is set (at least 32 characters, the same for every process)');
+  }
+  return deepFreeze(config);
+}
+
+function parseEnv(env: Record<string, string | undefined>): ParsedEnv {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  // Report the first bad variable in the order the table lists them, so the message is stable.
+  const bad = new Set(result.error.issues.map((issue) => String(issue.path[0])));
+  const name = (Object.keys(envVariables) as EnvName[]).find((n) => bad.has(n)) ?? 'environment';
+  const spec = envVariables[name as EnvName];
+  if (spec === undefined) throw new ConfigError(name, result.error.message);
+  throw new ConfigError(name, `must ${spec.must}, got ${echoValue(env[name], spec.echo)}`);
+}
+
+function toConfig(env: ParsedEnv): Config {
+  const dataDir = env.PAYUNG_DATA_DIR;
+  return {
+    database: env.DATABASE_URL === undefined
+      ? { driver: 'pglite', dir: join(dataDir, 'pglite') }
+      : { driver: 'postgres', url: env.DATABASE_URL },
+    dataDir,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    secret: env.PAYUNG_SECRET ?? null,
+    flowsDir: env.PAYUNG_FLOWS_DIR,
+    localesDir: env.PAYUNG_LOCALES_DIR,
+    language: env.PAYUNG_LANGUAGE,
+    telegram: { botToken: env.TELEGRAM_BOT_TOKEN ?? null, apiRoot: env.TELEGRAM_API_ROOT ?? null },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
