@@ -25,6 +25,8 @@ const MAX_INPUT = 200;
 const YES: ReadonlySet<string> = new Set([
   'ya', 'iya', 'iyaa', 'yaa', 'y', 'yes', 'yup', 'ok', 'oke', 'okey', 'okay', 'okee', 'boleh',
   'setuju', 'betul', 'benar', 'bener', 'sip', 'siap', 'mau', 'lanjut', 'lanjutkan', 'yoi',
+  // "Sudah benar?" is answered "sudah", "udah bener", "ya sudah benar".
+  'sudah', 'udah', 'sdh', 'dah', 'yaudah', 'yasudah',
 ]);
 
 const NO: ReadonlySet<string> = new Set([

@@ -1,5 +1,6 @@
 import { normalizeText } from '../../domain/normalize-text.ts';
 import { parseYesNo } from '../../domain/yes-no.ts';
+import { t } from '../../i18n/translate.ts';
 import type { FlowContext } from '../flow-context.ts';
 import { invalid, type InputArgs, type InputType } from './input-type.ts';
 
@@ -18,6 +19,8 @@ export const summaryInput: InputType = {
       const chosen = fields[Number(number[1]) - 1];
       return chosen ? { kind: 'edit', state: chosen.state } : invalid('ringkasan.nomor', { max: fields.length });
     }
+    const confirmLabel = normalizeText(t(args.env.catalogs, [args.context.lang, 'id'], 'sistem.pilihan.benar'));
+    if (text === confirmLabel) return { kind: 'answer', value: true, display: '' };
     const yesNo = parseYesNo(text);
     if (yesNo.ok && yesNo.value) return { kind: 'answer', value: true, display: '' };
     return invalid('ringkasan.invalid', { max: fields.length });

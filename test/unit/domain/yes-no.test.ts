@@ -5,7 +5,7 @@ const YES = [
   'ya', 'iya', 'iyaa', 'yaa', 'y', 'yes', 'ok', 'oke', 'okey', 'okay', 'boleh', 'setuju', 'betul',
   'benar', 'bener', 'sip', 'siap', 'mau', 'lanjut', '👍', '👍🏽', 'Iya kak', 'ok kak', 'OK KAK!!',
   'iyaaaa', 'okeee', 'ya, boleh', 'iya mau', 'ok deh', 'siap pak 🙏', 'Ya.', ' ya ', 'ya\u200b',
-  'ＹＡ', 'iya bang', 'boleh mbak', 'oke min',
+  'ＹＡ', 'iya bang', 'boleh mbak', 'oke min', 'sudah', 'udah bener', 'ya sudah benar', 'Ya, sudah benar', 'yaudah',
 ];
 const NO = [
   'tidak', 'tdk', 'gak', 'ga', 'gk', 'nggak', 'ngga', 'enggak', 'engga', 'g', 'no', 'n', 'jangan',
