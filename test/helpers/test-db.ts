@@ -1,8 +1,8 @@
 /**
  * A migrated, empty database for a test file. With DATABASE_URL set: a fresh database on that
- * server (payung_t_<pid>_<random>), dropped on close — so every file is isolated and files run
- * in parallel. Without: an in-memory PGlite. Create one per file (beforeAll) and truncateAll
- * between tests; PGlite instances take seconds to start.
+ * server (payung_t_<pid>_<random>; PAYUNG_TEST_DB_PREFIX replaces payung_t), dropped on close —
+ * so every file is isolated and files run in parallel. Without: an in-memory PGlite. Create one
+ * per file (beforeAll) and truncateAll between tests; PGlite instances take seconds to start.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -96,7 +96,9 @@ function templatePath(): Promise<string> {
 }
 
 async function createOnServer(serverUrl: string): Promise<TestDatabase> {
-  const name = `payung_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  // CI sets a prefix of its own so it can drop whatever a crashed run leaves behind.
+  const prefix = process.env.PAYUNG_TEST_DB_PREFIX ?? 'payung_t';
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdmin(serverUrl, (admin) => admin.unsafe(`create database "${name}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
