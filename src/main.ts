@@ -9,10 +9,10 @@ import { runTerminalChat } from './channels/simulator/terminal-chat.ts';
 import { runCli } from './cli/run-cli.ts';
 import type { CliDeps } from './cli/cli-deps.ts';
 import { loadConfig, type Config } from './config/config.ts';
-import { formatIssues, hasErrors } from './engine/lint-issue.ts';
+import { formatIssues } from './engine/lint-issue.ts';
 import { createLogger } from './lib/logger.ts';
 import { resolveSecret } from './lib/secrets.ts';
-import { readFlowFiles } from './runtime/flow-files.ts';
+import { lintFlowFiles } from './runtime/flow-files.ts';
 import { openDatabase } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 
@@ -67,10 +67,7 @@ function deps(): CliDeps {
     },
     async lintFlows(files) {
       const config = loadConfig();
-      const result = await readFlowFiles(config.flowsDir, config.localesDir, files);
-      const checked = result.flows.map((f) => f.file).join(', ') || 'no flow scripts';
-      const report = result.issues.length > 0 ? formatIssues(result.issues) : `OK: ${checked}`;
-      return { ok: !hasErrors(result.issues), report };
+      return lintFlowFiles(config.flowsDir, config.localesDir, files);
     },
   };
 }

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { flattenCatalog, type Catalog } from '../i18n/catalog.ts';
 import { lintFlow } from '../engine/lint-flow.ts';
 import { lintLocales } from '../engine/lint-locales.ts';
-import type { LintIssue } from '../engine/lint-issue.ts';
+import { formatIssues, hasErrors, type LintIssue } from '../engine/lint-issue.ts';
 import { parseFlowSource } from '../engine/parse-flow-source.ts';
 import type { FlowScript } from '../engine/flow-script.ts';
 
@@ -71,4 +71,12 @@ async function readLocales(dir: string, issues: LintIssue[]) {
   }
   if (!catalogs['id']) issues.push({ file: join(dir, 'id.yaml'), line: 1, severity: 'error', message: 'the source locale id.yaml is missing' });
   return { catalogs, localeFiles };
+}
+
+/** `payung flows lint`: every issue as file:line, or OK with what was checked. */
+export async function lintFlowFiles(flowsDir: string, localesDir: string, files?: readonly string[]): Promise<{ ok: boolean; report: string }> {
+  const result = await readFlowFiles(flowsDir, localesDir, files);
+  const checked = result.flows.map((f) => f.file).join(', ') || 'no flow scripts';
+  const report = result.issues.length > 0 ? formatIssues(result.issues) : `OK: ${checked}`;
+  return { ok: !hasErrors(result.issues), report };
 }

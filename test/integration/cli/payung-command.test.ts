@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** The real `payung` command, as an admin or a newcomer runs it. */
+async function payung(args: string[], env: Record<string, string> = {}, input?: string) {
+  const child = run('node', ['bin/payung.js', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 120_000 });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('payung flows lint', () => {
+  it('says OK for the repository flows', async () => {
+    const result = await payung(['flows', 'lint']);
+    expect(result.stdout).toContain('OK: flows/pendaftaran.yaml');
+    expect(result.code).toBe(0);
+  });
+
+  it('exits non-zero with file:line messages for a broken script', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'payung-lint-'));
+    const broken = (await readFile('flows/pendaftaran.yaml', 'utf8'))
+      .replace('    next: nik\n', '    next: nikk\n')
+      .replace('type: money', 'type: uang');
+    const file = join(dir, 'rusak.yaml');
+    await writeFile(file, broken);
+    const result = await payung(['flows', 'lint', file]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/rusak\.yaml:\d+: error: go: "nikk" is not a state of this flow/));
+    expect(lines).toContainEqual(expect.stringMatching(/rusak\.yaml:\d+: error: unknown input type "uang"/));
+  });
+});
+
+describe('payung chat, scripted from standard input', () => {
+  it('reads one vendor message per line and keeps the data between runs', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'payung-chat-'));
+    const env = { PAYUNG_DATA_DIR: dataDir };
+    const first = await payung(['chat', '--contact', 'budi'], env, 'halo\nya\n');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Payung> Halo!');
+    expect(first.stdout).toContain('Siapa nama lengkap Anda');
+    const second = await payung(['chat', '--contact', 'budi'], env, 'Siti Aminah\n');
+    expect(second.stdout).toContain('Berapa NIK Anda?');
+  });
+});
