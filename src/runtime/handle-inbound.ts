@@ -14,6 +14,7 @@ import { enqueueOutbox } from '../store/repos/outbox.ts';
 import { effectExecutors } from './effects/index.ts';
 import type { EffectScope } from './effects/effect-executor.ts';
 import type { FlowRegistry } from './flow-registry.ts';
+import { openSnapshot, sealSnapshot } from './snapshot-seal.ts';
 import type { HandleOutcome } from './runtime-types.ts';
 
 export interface InboundDeps {
@@ -60,7 +61,7 @@ export async function handleInbound(deps: InboundDeps, message: InboundMessage):
     const flow = restart
       ? await deps.flows.latest(tx, conversation.flowId)
       : await deps.flows.get(tx, conversation.flowId, conversation.flowVersion);
-    const snapshot = restart ? undefined : (conversation.snapshot as unknown as FlowSnapshot);
+    const snapshot = restart ? undefined : openSnapshot(deps.secret, conversation.snapshot as unknown as FlowSnapshot);
     const scope: EffectScope = {
       tx, contactId: contact.id, channel: message.channel, now, secret: deps.secret,
       flowId: flow.id, flowVersion: flow.version, randomDigits: deps.randomDigits,
@@ -68,7 +69,7 @@ export async function handleInbound(deps: InboundDeps, message: InboundMessage):
     const result = await runWithEffects(flow, step(flow, snapshot, input, now), scope);
 
     await saveConversation(tx, conversation.id, {
-      flowId: flow.id, flowVersion: flow.version, snapshot: result.snapshot as unknown as Record<string, unknown>, status: result.status,
+      flowId: flow.id, flowVersion: flow.version, snapshot: sealSnapshot(deps.secret, result.snapshot) as unknown as Record<string, unknown>, status: result.status,
     });
     await enqueueReplies(tx, { contactId: contact.id, message, inboundId: inbound.id, at: now }, result.replies);
     return { duplicate: false, replies: result.replies };

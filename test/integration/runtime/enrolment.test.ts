@@ -46,6 +46,9 @@ describe('enrolment through the runtime, on the database', () => {
 
     const [conversation] = await db.select().from(conversations);
     expect(conversation?.status).toBe('done');
+    // The stored conversation keeps what the vendor typed encrypted.
+    expect(JSON.stringify(conversation?.snapshot)).not.toContain(nik);
+    expect(JSON.stringify(conversation?.snapshot)).not.toContain('SITI');
     const stored = await db.select().from(inboundMessages);
     expect(stored).toHaveLength(enrolmentAnswers(nik).length);
     // The NIK the vendor typed is kept masked, never in clear, in the message log.
