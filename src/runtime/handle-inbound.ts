@@ -53,14 +53,14 @@ export async function handleInbound(deps: InboundDeps, message: InboundMessage):
     });
     if (!inbound) return { duplicate: true, replies: [] };
 
-    const conversation = (await lockConversation(tx, contact.id))
-      ?? (await createConversation(tx, { contactId: contact.id, flowId: deps.entryFlow, flowVersion: (await deps.flows.latest(tx, deps.entryFlow)).version }));
-    const input = { type: 'message' as const, kind: message.kind, ...(message.text === undefined ? {} : { text: message.text }) };
-    // A finished conversation that is started again runs on the newest published version.
-    const restart = conversation.snapshot === null || (conversation.status !== 'active' && isStartWord(message.text ?? ''));
+    const existing = await lockConversation(tx, contact.id);
+    // New conversations, and finished ones started again, run on the newest published version.
+    const restart = existing === null || existing.snapshot === null || (existing.status !== 'active' && isStartWord(message.text ?? ''));
     const flow = restart
-      ? await deps.flows.latest(tx, conversation.flowId)
-      : await deps.flows.get(tx, conversation.flowId, conversation.flowVersion);
+      ? await deps.flows.latest(tx, existing?.flowId ?? deps.entryFlow)
+      : await deps.flows.get(tx, existing.flowId, existing.flowVersion);
+    const conversation = existing ?? (await createConversation(tx, { contactId: contact.id, flowId: flow.id, flowVersion: flow.version }));
+    const input = { type: 'message' as const, kind: message.kind, ...(message.text === undefined ? {} : { text: message.text }) };
     const snapshot = restart ? undefined : openSnapshot(deps.secret, conversation.snapshot as unknown as FlowSnapshot);
     const scope: EffectScope = {
       tx, contactId: contact.id, channel: message.channel, now, secret: deps.secret,
