@@ -69,21 +69,29 @@ const TIERS: readonly Tier[] = [
   },
 ];
 
+// The numbers in what was typed must be the numbers of the option ("5 bulan" names no option).
+function sameNumbers(typed: readonly string[], name: readonly string[]): boolean {
+  const numbers = (words: readonly string[]) => words.join(' ').match(/\d+/gu)?.join(' ') ?? '';
+  return numbers(typed) === numbers(name);
+}
+
 function byWords<O extends ChoiceOption>(typed: readonly string[], options: readonly O[]): ChoiceMatch<O> {
   const names = options.map((option) => ({
     option,
     names: [option.label, ...(option.aliases ?? [])].map((n) => wordsOf(normalizeText(n, { keepPoliteWords: true }))),
   }));
   for (const tier of TIERS) {
-    const hits = names.filter((o) => o.names.some((name) => tier(typed, name))).map((o) => o.option);
+    const hits = names.filter((o) => o.names.some((name) => sameNumbers(typed, name) && tier(typed, name))).map((o) => o.option);
     if (hits.length > 0) return toMatch(hits);
   }
   return NONE;
 }
 
 // A typed word names a label word when equal, when it begins it ("pedag"), or within a typo or two.
+// Numbers never match loosely: "5 bulan" is not "1 bulan", and a wrong period costs money.
 function wordMatches(typed: string, word: string): boolean {
   if (typed === word) return true;
+  if (/\d/u.test(typed) || /\d/u.test(word)) return false;
   if (typed.length >= 3 && word.startsWith(typed)) return true;
   const budget = typoBudget(word.length);
   return budget > 0 && editDistance(typed, word, budget) <= budget;

@@ -151,6 +151,17 @@ describe('re-prompts: a bad answer says what is expected and changes nothing', (
     ['program', '7', /nomor 1 sampai 2/],
     ['ringkasan', 'hmm', /jawab YA/i],
     ['ringkasan', '99', /Nomor itu tidak ada/],
+    ['nik', '3174015708850000', /tidak boleh 0000/],
+    ['tanggal_lahir', '01-01-2015', /minimal 15 tahun/],
+    ['ibu_kandung', '123', /hanya boleh berisi huruf/],
+    ['kabupaten', 'denpasar', /belum saya kenali/],
+    ['pekerjaan', 'astronot', /belum ada di daftar/],
+    ['penghasilan', '-2 juta', /tidak bisa minus/],
+    ['penghasilan', '100 miliar', /terlalu besar/],
+    ['penghasilan', '100rb sehari', /sebulan, bukan per hari/],
+    ['penghasilan', '2 atau 3 juta', /dua angka berbeda/i],
+    ['periode', '5 bulan', /nomor 1 sampai 4/],
+    ['pendanaan', 'nanti saja', /nomor 1 sampai 2/],
   ];
   for (const [state, answer, expected] of cases) {
     it(`${state}: "${answer}"`, () => {

@@ -38,6 +38,10 @@ describe('matchChoice by number', () => {
     expect(pick(matchChoice('3 bulan', PERIODS))).toBe('3');
     expect(pick(matchChoice('12 bln', PERIODS))).toBe('12');
   });
+
+  it('never reads another number as a typo: a period that is not offered is not chosen', () => {
+    for (const text of ['5 bulan', '2 bulan', '4 bln', '10 bulan', '24 bulan']) expect(pick(matchChoice(text, PERIODS))).toBe('-');
+  });
 });
 
 describe('matchChoice by words', () => {
