@@ -41,7 +41,7 @@ const REPLY_PRIORITY = 10;
 export async function handleInbound(deps: InboundDeps, message: InboundMessage): Promise<HandleOutcome> {
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
-    const contact = await upsertContact(tx, { channel: message.channel, address: message.from, displayName: message.senderName ?? null });
+    const contact = await upsertContact(tx, { channel: message.channel, address: message.from, displayName: message.senderName ?? null, lastInboundAt: message.receivedAt });
     const inbound = await recordInbound(tx, {
       channel: message.channel,
       externalId: message.externalId,

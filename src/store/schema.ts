@@ -24,7 +24,15 @@ export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'dead'] a
 export interface OutboxPayload {
   readonly text: string;
   readonly choices?: readonly string[];
+  /**
+   * The approved WhatsApp template to use instead when the 24-hour customer-service window is
+   * closed (reminders); other channels ignore it.
+   */
+  readonly template?: { readonly name: string; readonly language: string; readonly params: readonly string[] };
 }
+
+/** What the platform last said about a sent message (WhatsApp Cloud API status webhooks). */
+export const deliveryStatuses = ['sent', 'delivered', 'read', 'failed'] as const;
 
 // CHECK constraints repeat the TS value lists; these render them as SQL literals (constants only).
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -40,6 +48,8 @@ export const contacts = pgTable('contacts', {
   language: text('language').notNull().default('id'),
   phoneE164: text('phone_e164'),
   stoppedAt: instant('stopped_at'),
+  // WhatsApp's 24-hour customer-service window opens with each message the contact sends.
+  lastInboundAt: instant('last_inbound_at'),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 }, (t) => [unique('contacts_channel_address_unique').on(t.channel, t.address)]);
@@ -134,8 +144,14 @@ export const outbox = pgTable('outbox', {
   inboundId: bigint('inbound_id', { mode: 'number' }),
   createdAt: instant('created_at').notNull().defaultNow(),
   sentAt: instant('sent_at'),
+  // The platform's id for the sent message, so its status webhooks find the row.
+  providerMessageId: text('provider_message_id'),
+  deliveryStatus: text('delivery_status', { enum: deliveryStatuses }),
+  deliveryUpdatedAt: instant('delivery_updated_at'),
 }, (t) => [
   index('outbox_claim_idx').on(t.status, t.nextAttemptAt, t.priority),
+  index('outbox_provider_message_id_idx').on(t.providerMessageId),
+  check('outbox_delivery_status_check', sql`${t.deliveryStatus} is null or ${t.deliveryStatus} in ${sqlList(deliveryStatuses)}`),
   index('outbox_channel_address_status_idx').on(t.channel, t.address, t.status),
   check('outbox_kind_check', sql`${t.kind} in ${sqlList(outboxKinds)}`),
   check('outbox_status_check', sql`${t.status} in ${sqlList(outboxStatuses)}`),

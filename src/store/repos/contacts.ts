@@ -11,16 +11,23 @@ export interface ContactKey {
   readonly address: string;
   /** The name the platform shows; kept up to date, never trusted as the KTP name. */
   readonly displayName?: string | null;
+  /** When the contact's message arrived: opens WhatsApp's 24-hour window. */
+  readonly lastInboundAt?: Date;
 }
 
 /** Inserts the contact or touches the existing one; returns the row either way. */
 export async function upsertContact(x: Executor, key: ContactKey): Promise<Contact> {
   const rows = await x.insert(contacts)
-    .values({ channel: key.channel, address: key.address, displayName: key.displayName ?? null })
+    .values({ channel: key.channel, address: key.address, displayName: key.displayName ?? null, lastInboundAt: key.lastInboundAt ?? null })
     .onConflictDoUpdate({
       target: [contacts.channel, contacts.address],
-      // A message without a display name must not erase the one we know.
-      set: { updatedAt: sql`now()`, displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})` },
+      // A message without a display name must not erase the one we know; a late redelivery
+      // must not move the window back.
+      set: {
+        updatedAt: sql`now()`,
+        displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`,
+        lastInboundAt: sql`greatest(excluded.last_inbound_at, ${contacts.lastInboundAt})`,
+      },
     })
     .returning();
   return singleRow(rows, 'upsertContact');

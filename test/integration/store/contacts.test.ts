@@ -50,4 +50,13 @@ describe('contacts repository', () => {
     await markStopped(db, contact.id, at);
     expect((await findContact(db, 'simulator', 'ana'))?.stoppedAt).toEqual(at);
   });
+
+  it('keeps the latest inbound time, so a late redelivery does not close the WhatsApp window', async () => {
+    const { db } = database();
+    const later = new Date('2026-11-25T10:00:00Z');
+    await upsertContact(db, { channel: 'whatsapp-cloud', address: '6281', lastInboundAt: new Date('2026-11-25T09:00:00Z') });
+    await upsertContact(db, { channel: 'whatsapp-cloud', address: '6281', lastInboundAt: later });
+    const again = await upsertContact(db, { channel: 'whatsapp-cloud', address: '6281', lastInboundAt: new Date('2026-11-25T08:00:00Z') });
+    expect(again.lastInboundAt).toEqual(later);
+  });
 });
