@@ -23,12 +23,36 @@ export interface Config {
   readonly flowsDir: string;
   readonly localesDir: string;
   readonly language: string;
-  readonly telegram: { readonly botToken: string | null; readonly apiRoot: string | null };
+  readonly telegram: {
+    readonly botToken: string | null;
+    readonly apiRoot: string | null;
+    readonly mode: 'polling' | 'webhook';
+    readonly webhookSecret: string | null;
+  };
+  /** The unofficial whatsapp-web.js client: off unless asked for; paced to protect the number. */
+  readonly whatsappWeb: {
+    readonly enabled: boolean;
+    readonly executablePath: string;
+    readonly minIntervalMs: number;
+    readonly dailyCap: number;
+  };
+  /** The official Cloud API; null unless all four credentials are set. */
+  readonly whatsappCloud: {
+    readonly accessToken: string;
+    readonly appSecret: string;
+    readonly verifyToken: string;
+    readonly phoneNumberId: string;
+    readonly graphBaseUrl: string;
+    readonly perSecond: number;
+  } | null;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = parseEnv(env);
   const config = toConfig(parsed);
+  if (config.telegram.mode === 'webhook' && config.telegram.botToken !== null && config.telegram.webhookSecret === null) {
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'is required when TELEGRAM_MODE=webhook: Payung rejects webhook calls without it');
+  }
   if (config.database.driver === 'postgres' && config.secret === null) {
     // Every process sharing the database must hash NIKs with the same key; a key generated on
     // one machine's disk would silently break NIK uniqueness across them.
@@ -62,7 +86,37 @@ function toConfig(env: ParsedEnv): Config {
     flowsDir: env.PAYUNG_FLOWS_DIR,
     localesDir: env.PAYUNG_LOCALES_DIR,
     language: env.PAYUNG_LANGUAGE,
-    telegram: { botToken: env.TELEGRAM_BOT_TOKEN ?? null, apiRoot: env.TELEGRAM_API_ROOT ?? null },
+    telegram: {
+      botToken: env.TELEGRAM_BOT_TOKEN ?? null,
+      apiRoot: env.TELEGRAM_API_ROOT ?? null,
+      mode: env.TELEGRAM_MODE,
+      webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null,
+    },
+    whatsappWeb: {
+      enabled: env.WHATSAPP_WEB_ENABLED,
+      executablePath: env.PUPPETEER_EXECUTABLE_PATH,
+      minIntervalMs: env.WHATSAPP_WEB_MIN_INTERVAL_MS,
+      dailyCap: env.WHATSAPP_WEB_DAILY_CAP,
+    },
+    whatsappCloud: whatsappCloudOf(env),
+  };
+}
+
+const CLOUD_VARIABLES = ['WHATSAPP_CLOUD_ACCESS_TOKEN', 'WHATSAPP_CLOUD_APP_SECRET', 'WHATSAPP_CLOUD_VERIFY_TOKEN', 'WHATSAPP_CLOUD_PHONE_NUMBER_ID'] as const;
+
+/** All four credentials or none: half a configuration is an operator's mistake, said by name. */
+function whatsappCloudOf(env: ParsedEnv): Config['whatsappCloud'] {
+  const missing = CLOUD_VARIABLES.filter((name) => env[name] === undefined);
+  if (missing.length === CLOUD_VARIABLES.length) return null;
+  const [first] = missing;
+  if (first !== undefined) throw new ConfigError(first, `is needed too: the WhatsApp Cloud API needs ${CLOUD_VARIABLES.join(', ')}`);
+  return {
+    accessToken: env.WHATSAPP_CLOUD_ACCESS_TOKEN as string,
+    appSecret: env.WHATSAPP_CLOUD_APP_SECRET as string,
+    verifyToken: env.WHATSAPP_CLOUD_VERIFY_TOKEN as string,
+    phoneNumberId: env.WHATSAPP_CLOUD_PHONE_NUMBER_ID as string,
+    graphBaseUrl: env.WHATSAPP_CLOUD_GRAPH_URL,
+    perSecond: env.WHATSAPP_CLOUD_RATE,
   };
 }
 

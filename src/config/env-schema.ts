@@ -55,6 +55,23 @@ export const envVariables = {
   TELEGRAM_BOT_TOKEN: variable(optional(z.string().regex(/^\d+:[A-Za-z0-9_-]+$/)),
     'look like 123456789:AAF… (from @BotFather)', 'length'),
   TELEGRAM_API_ROOT: variable(optional(urlWithScheme(['http:', 'https:'])), 'be an http:// or https:// URL', 'url'),
+  TELEGRAM_MODE: variable(defaulted(z.enum(['polling', 'webhook']), 'polling'), 'be polling or webhook'),
+  TELEGRAM_WEBHOOK_SECRET: variable(optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/)),
+    'be 16–256 letters, digits, _ or - (Telegram\'s secret_token)', 'length'),
+  WHATSAPP_WEB_ENABLED: variable(defaulted(z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v)), false),
+    'be true or false'),
+  PUPPETEER_EXECUTABLE_PATH: variable(defaulted(folder, '/usr/bin/chromium'), 'be the path of a Chromium executable'),
+  WHATSAPP_WEB_MIN_INTERVAL_MS: variable(defaulted(z.string().regex(/^\d{1,7}$/).transform(Number), 4000),
+    'be a whole number of milliseconds'),
+  WHATSAPP_WEB_DAILY_CAP: variable(defaulted(z.string().regex(/^\d{1,6}$/).transform(Number), 300),
+    'be a whole number of messages a day'),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: variable(optional(z.string().min(20)), 'be the access token from Meta (at least 20 characters)', 'length'),
+  WHATSAPP_CLOUD_APP_SECRET: variable(optional(z.string().min(16)), 'be the app secret from Meta (at least 16 characters)', 'length'),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: variable(optional(z.string().min(8)), 'be the webhook verify token you chose (at least 8 characters)', 'length'),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: variable(optional(z.string().regex(/^\d{5,20}$/)), 'be the numeric phone number id from Meta'),
+  WHATSAPP_CLOUD_GRAPH_URL: variable(defaulted(urlWithScheme(['http:', 'https:']), 'https://graph.facebook.com'), 'be an http:// or https:// URL', 'url'),
+  WHATSAPP_CLOUD_RATE: variable(defaulted(z.string().regex(/^\d{1,5}$/).transform(Number).pipe(z.number().min(1)), 80),
+    'be a whole number of messages per second (Meta\'s default is 80)'),
 } as const;
 
 export type EnvName = keyof typeof envVariables;
