@@ -1,0 +1,16 @@
+/**
+ * The little a channel adapter logs through: pino's Logger fits, and so does a test spy. Log ids,
+ * never message text (it may hold a NIK).
+ */
+export interface ChannelLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/** For callers that pass no logger: lines go to stderr, one JSON-ish line each. */
+export const consoleChannelLogger = (name: string): ChannelLogger => ({
+  info: (fields, message) => console.error(`[${name}] ${message}`, fields),
+  warn: (fields, message) => console.error(`[${name}] ${message}`, fields),
+  error: (fields, message) => console.error(`[${name}] ${message}`, fields),
+});
