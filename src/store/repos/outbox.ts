@@ -3,9 +3,10 @@
  * by dispatchers with FOR UPDATE SKIP LOCKED so any number of workers share the work and no row
  * is sent twice.
  */
-import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db-types.ts';
-import { outbox, type OutboxPayload, type OutboxRow } from '../schema.ts';
+import { contacts, outbox, type OutboxPayload, type OutboxRow } from '../schema.ts';
 
 export type { OutboxRow, OutboxPayload } from '../schema.ts';
 
@@ -40,7 +41,11 @@ export interface ClaimOptions {
   readonly address?: string;
   readonly limit: number;
   readonly now: Date;
+  /** How long a claim holds (see claimOutboxHeads); default 5 minutes. */
+  readonly leaseMs?: number;
 }
+
+export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /** Marks up to `limit` due rows as 'sending' (attempts + 1) and returns them, highest priority first. */
 export async function claimOutbox(x: Executor, options: ClaimOptions): Promise<OutboxRow[]> {
@@ -50,7 +55,7 @@ export async function claimOutbox(x: Executor, options: ClaimOptions): Promise<O
     .limit(options.limit)
     .for('update', { skipLocked: true });
   const rows = await x.update(outbox)
-    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
+    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: leaseEnd(options) })
     .where(inArray(outbox.id, due))
     .returning();
   // UPDATE … RETURNING does not keep the subquery's order.
@@ -80,4 +85,121 @@ export async function markFailed(x: Executor, id: number, error: string, retryAt
       ...(retryAt === null ? {} : { nextAttemptAt: retryAt }),
     })
     .where(eq(outbox.id, id));
+}
+
+const leaseEnd = (options: { now: Date; leaseMs?: number }) => new Date(options.now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
+
+export interface HeadClaimOptions {
+  readonly channel: string;
+  readonly limit: number;
+  readonly now: Date;
+  /** How long a claim holds before another worker may take the row again; default 5 minutes. */
+  readonly leaseMs?: number;
+  /** A chat that was sent a message less than this long ago gets nothing now; default 0. */
+  readonly perChatIntervalMs?: number;
+}
+
+/** A claimed row with what the sender needs from its contact. */
+export type ClaimedOutboxRow = OutboxRow & {
+  readonly contactStoppedAt: Date | null;
+  readonly lastInboundAt: Date | null;
+};
+
+/**
+ * The dispatcher's claim: up to `limit` due rows of one channel, at most one per chat — the
+ * chat's head — marked 'sending' (attempts + 1) and returned highest priority first, oldest first.
+ *
+ * A chat's rows go one at a time and in order: a row is its chat's head when no other unsent row
+ * of the chat comes before it, where a row in 'sending' comes first (one message in flight), then
+ * higher priority, then the older id. So replies keep their order, and a vendor's reply does not
+ * wait behind a campaign message of the same chat that is backing off.
+ *
+ * A claim is a lease: `next_attempt_at` is set to now + leaseMs, and a row still 'sending' after
+ * that is due again, so a worker that crashed between claim and result loses nothing. Such a row
+ * may then be sent twice (the crashed worker may have sent it); the outbox id, passed to the
+ * sender as `outboxId`, is the idempotency key a platform can use to recognise the repeat.
+ */
+export async function claimOutboxHeads(x: Executor, options: HeadClaimOptions): Promise<ClaimedOutboxRow[]> {
+  const due = x.select({ id: outbox.id }).from(outbox)
+    .where(and(...headFilters(x, options)))
+    .orderBy(desc(outbox.priority), asc(outbox.id))
+    .limit(options.limit)
+    .for('update', { of: outbox, skipLocked: true });
+  const rows = await x.update(outbox)
+    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: leaseEnd(options) })
+    .from(contacts)
+    .where(and(eq(outbox.contactId, contacts.id), inArray(outbox.id, due)))
+    .returning({ ...getTableColumns(outbox), contactStoppedAt: contacts.stoppedAt, lastInboundAt: contacts.lastInboundAt });
+  return rows.sort((a, b) => b.priority - a.priority || a.id - b.id);
+}
+
+const unsent = ['pending', 'sending'] as const;
+
+function headFilters(x: Executor, options: HeadClaimOptions): SQL[] {
+  const ahead = alias(outbox, 'ahead');
+  // 'sending' before 'pending', then higher priority, then older: a row tuple compared in SQL.
+  const order = (t: typeof outbox | typeof ahead) => sql`(case when ${t.status} = 'sending' then 0 else 1 end, -${t.priority}, ${t.id})`;
+  const filters = [
+    eq(outbox.channel, options.channel),
+    inArray(outbox.status, [...unsent]),
+    // Pending and due, or 'sending' with its lease run out.
+    lte(outbox.nextAttemptAt, options.now),
+    sql`not exists (${x.select({ one: sql`1` }).from(ahead).where(and(
+      eq(ahead.channel, outbox.channel), eq(ahead.address, outbox.address), inArray(ahead.status, [...unsent]),
+      sql`${order(ahead)} < ${order(outbox)}`,
+    ))})`,
+  ];
+  if ((options.perChatIntervalMs ?? 0) > 0) {
+    const recent = alias(outbox, 'recent');
+    const since = new Date(options.now.getTime() - (options.perChatIntervalMs ?? 0));
+    filters.push(sql`not exists (${x.select({ one: sql`1` }).from(recent).where(and(
+      eq(recent.channel, outbox.channel), eq(recent.address, outbox.address), eq(recent.status, 'sent'),
+      gt(recent.sentAt, since),
+    ))})`);
+  }
+  return filters;
+}
+
+/** A send the platform accepted: 'sent', with the platform's message id for its status webhooks. */
+export async function recordSent(x: Executor, id: number, at: Date, providerMessageId?: string): Promise<void> {
+  await x.update(outbox)
+    .set({ status: 'sent', sentAt: at, lastError: null, providerMessageId: providerMessageId ?? null, deliveryStatus: 'sent', deliveryUpdatedAt: at })
+    .where(eq(outbox.id, id));
+}
+
+/** A claimed row that may not go yet (rate limit): pending again until `until`, the claim not counted as an attempt. */
+export async function deferOutbox(x: Executor, ids: readonly number[], until: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await x.update(outbox)
+    .set({ status: 'pending', nextAttemptAt: until, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
+    .where(and(inArray(outbox.id, [...ids]), eq(outbox.status, 'sending')));
+}
+
+/** Rows never to be sent (e.g. 'contact stopped'), the reason kept in last_error. */
+export async function markDead(x: Executor, ids: readonly number[], error: string): Promise<void> {
+  if (ids.length === 0) return;
+  await x.update(outbox).set({ status: 'dead', lastError: error.slice(0, MAX_ERROR_LENGTH) }).where(inArray(outbox.id, [...ids]));
+}
+
+export type DeliveryStatus = NonNullable<OutboxRow['deliveryStatus']>;
+
+// Statuses only move forward: sent → delivered → read; 'failed' replaces only 'sent'.
+const deliveryRank: Readonly<Record<DeliveryStatus, number>> = { sent: 1, delivered: 2, failed: 2, read: 3 };
+const currentRank = sql`case ${outbox.deliveryStatus} when 'sent' then 1 when 'delivered' then 2 when 'failed' then 2 when 'read' then 3 else 0 end`;
+
+/**
+ * What a platform's status webhook says about a sent message (WhatsApp Cloud API). A status
+ * that would move the row backwards (delivered after read, a late duplicate) changes nothing.
+ * Returns the number of rows updated (0 for an unknown id or a stale status).
+ */
+export async function recordDeliveryStatus(x: Executor, providerMessageId: string, status: DeliveryStatus, at: Date, error?: string): Promise<number> {
+  const rows = await x.update(outbox)
+    .set({
+      deliveryStatus: status,
+      deliveryUpdatedAt: at,
+      ...(status === 'failed' && error !== undefined ? { lastError: error.slice(0, MAX_ERROR_LENGTH) } : {}),
+    })
+    .where(and(eq(outbox.providerMessageId, providerMessageId), sql`${currentRank} < ${deliveryRank[status]}`))
+    .returning({ id: outbox.id });
+  return rows.length;
 }

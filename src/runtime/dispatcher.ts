@@ -1,0 +1,180 @@
+/**
+ * The dispatcher: sends outbox rows through the channels' senders. Each round, per channel with
+ * a sender, it claims the heads of due chats (FOR UPDATE SKIP LOCKED: any number of workers on
+ * one PostgreSQL share the rows and none is claimed twice), as many as the channel's token bucket
+ * allows, sends them, and records each result: sent, retried later with backoff, or dead.
+ */
+import type { ChannelSender, OutboundMessage, SendResult } from '../channels/channel-sender.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Db } from '../store/db-types.ts';
+import { markStopped } from '../store/repos/contacts.ts';
+import {
+  claimOutboxHeads, deferOutbox, DEFAULT_LEASE_MS, markDead, markFailed, recordSent, type ClaimedOutboxRow,
+} from '../store/repos/outbox.ts';
+import { fallbackChannelLimit, resolveLimits, type ChannelLimit } from './dispatch-limits.ts';
+import { defaultRetryPolicy, nextRetryAt, type RetryPolicy } from './retry-policy.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+export interface DispatcherOptions {
+  readonly db: Db;
+  readonly senders: readonly ChannelSender[];
+  readonly clock: Clock;
+  /** Per channel; missing channels and fields take the defaults of dispatch-limits.ts. */
+  readonly limits?: Readonly<Record<string, Partial<ChannelLimit>>>;
+  /** Missing fields take defaultRetryPolicy; `random` defaults to Math.random. */
+  readonly retry?: Partial<RetryPolicy>;
+  readonly logger?: Logger;
+  /** Names this worker in logs. */
+  readonly workerId?: string;
+  /** Rows claimed per channel per round, at most; default 100. */
+  readonly batchSize?: number;
+  /** How long a claim holds before a crashed worker's row is due again; default 5 minutes. */
+  readonly leaseMs?: number;
+  /** The pause of start()'s loop after a round with nothing to do; default 200 ms. */
+  readonly idleMs?: number;
+  /** How start() waits; tests pass one that returns at once or advances a manual clock. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface DispatchRound {
+  readonly sent: number;
+  /** Failed and to be retried later. */
+  readonly failed: number;
+  readonly dead: number;
+  /** Claimed, but put back because the channel's rate did not allow it yet. */
+  readonly deferred: number;
+}
+
+export interface Dispatcher {
+  runOnce(): Promise<DispatchRound>;
+  /** Loops runOnce until stop(); a round that fails is logged and the loop goes on. */
+  start(): void;
+  /** Lets the current round finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/** The error kept on reminder and campaign rows of a contact who said "berhenti" or blocked us. */
+export const CONTACT_STOPPED = 'contact stopped';
+
+type Outcome = keyof DispatchRound;
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { db, clock } = options;
+  const limits = resolveLimits(options.limits);
+  const retry: RetryPolicy = { ...defaultRetryPolicy, random: Math.random, ...options.retry };
+  const batchSize = options.batchSize ?? 100;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const log = options.logger?.child({ component: 'dispatcher', worker: options.workerId ?? 'dispatcher' });
+  const channels = options.senders.map((sender) => {
+    const limit = limits[sender.channel] ?? fallbackChannelLimit;
+    return { sender, limit, bucket: new TokenBucket(limit, clock()) };
+  });
+
+  async function runChannel(channel: (typeof channels)[number]): Promise<Outcome[]> {
+    const now = clock();
+    const limit = Math.min(batchSize, channel.bucket.available(now));
+    if (limit <= 0) return [];
+    const rows = await db.transaction((tx) => claimOutboxHeads(tx, {
+      channel: channel.sender.channel, limit, now, leaseMs, perChatIntervalMs: channel.limit.perChatIntervalMs,
+    }));
+    // One row per chat in a batch: the rows go out side by side.
+    return Promise.all(rows.map((row) => dispatchRow(channel, row)));
+  }
+
+  async function dispatchRow(channel: (typeof channels)[number], row: ClaimedOutboxRow): Promise<Outcome> {
+    // A stopped contact still gets replies (the confirmation of "berhenti"), nothing else.
+    if (row.contactStoppedAt !== null && row.kind !== 'reply') {
+      await markDead(db, [row.id], CONTACT_STOPPED);
+      return 'dead';
+    }
+    if (!channel.bucket.tryTake(clock())) {
+      await deferOutbox(db, [row.id], channel.bucket.nextTokenAt(clock()));
+      return 'deferred';
+    }
+    const result = await sendSafely(channel.sender, toOutbound(row));
+    const at = clock();
+    if (result.ok) {
+      await recordSent(db, row.id, at, result.providerMessageId);
+      return 'sent';
+    }
+    if (!result.retryable) {
+      await markFailed(db, row.id, result.error, null);
+      if (result.blocked === true) await markStopped(db, row.contactId, at);
+      log?.warn({ outboxId: row.id, channel: row.channel, error: result.error, blocked: result.blocked === true }, 'outbox row dead: not retryable');
+      return 'dead';
+    }
+    const retryAt = nextRetryAt(retry, row.attempts, at, result.retryAfterMs);
+    await markFailed(db, row.id, result.error, retryAt);
+    if (retryAt === null) {
+      log?.warn({ outboxId: row.id, channel: row.channel, attempts: row.attempts, error: result.error }, 'outbox row dead: out of attempts');
+      return 'dead';
+    }
+    return 'failed';
+  }
+
+  async function runOnce(): Promise<DispatchRound> {
+    const counts = { sent: 0, failed: 0, dead: 0, deferred: 0 };
+    for (const channel of channels) {
+      for (const outcome of await runChannel(channel)) counts[outcome] += 1;
+    }
+    return counts;
+  }
+
+  let loop: Promise<void> | null = null;
+  let running = false;
+  const idle = createIdle(options.sleep);
+  return {
+    runOnce,
+    start() {
+      if (loop !== null) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          const round = await runOnce().catch((error: unknown) => {
+            log?.error({ err: error }, 'dispatch round failed');
+            return null;
+          });
+          const busy = round !== null && round.sent + round.failed + round.dead + round.deferred > 0;
+          if (!busy && running) await idle.wait(options.idleMs ?? 200);
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      idle.wake();
+      await loop;
+      loop = null;
+    },
+  };
+}
+
+/** A sender that throws has met a network error or a bug: treated as a retryable failure. */
+async function sendSafely(sender: ChannelSender, message: OutboundMessage): Promise<SendResult> {
+  try {
+    return await sender.send(message);
+  } catch (error) {
+    return { ok: false, retryable: true, error: `sender threw: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function toOutbound(row: ClaimedOutboxRow): OutboundMessage {
+  return { outboxId: row.id, address: row.address, kind: row.kind, payload: row.payload, lastInboundAt: row.lastInboundAt };
+}
+
+/** The idle pause: the injected sleep, or a timer that stop() cuts short. */
+function createIdle(sleep: ((ms: number) => Promise<void>) | undefined) {
+  let wakeUp: (() => void) | null = null;
+  return {
+    wait(ms: number): Promise<void> {
+      if (sleep !== undefined) return sleep(ms);
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(() => { wakeUp = null; resolve(); }, ms);
+        wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
+      });
+    },
+    wake(): void {
+      wakeUp?.();
+    },
+  };
+}
