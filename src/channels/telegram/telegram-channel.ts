@@ -27,7 +27,7 @@ export interface TelegramChannelOptions {
   readonly handler: MessageHandler;
   readonly mode: 'polling' | 'webhook';
   /** Webhook mode: the secret_token Telegram sends back in X-Telegram-Bot-Api-Secret-Token. */
-  readonly webhookSecret?: string;
+  readonly webhookSecret?: string | null;
   /** Webhook mode: when set, start() registers this public URL (with the secret) by setWebhook. */
   readonly webhookUrl?: string;
   readonly logger?: TelegramLogger;
@@ -120,7 +120,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       bot.botInfo = await getMe(bot, apiRoot);
       if (options.mode === 'webhook') {
         if (options.webhookUrl !== undefined) {
-          await bot.telegram.setWebhook(options.webhookUrl, { secret_token: options.webhookSecret, allowed_updates: ['message'] });
+          await bot.telegram.setWebhook(options.webhookUrl, { secret_token: options.webhookSecret ?? '', allowed_updates: ['message'] });
         }
         logger.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'telegram: ready');
         return;
