@@ -10,7 +10,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Db } from '../store/db-types.ts';
 import { markStopped } from '../store/repos/contacts.ts';
 import {
-  claimOutboxHeads, deferOutbox, DEFAULT_LEASE_MS, markDead, markFailed, recordSent, type ClaimedOutboxRow,
+  buryStoppedContactRows, claimOutboxHeads, deferOutbox, DEFAULT_LEASE_MS, markDead, markFailed, recordSent, type ClaimedOutboxRow,
 } from '../store/repos/outbox.ts';
 import { fallbackChannelLimit, resolveLimits, type ChannelLimit } from './dispatch-limits.ts';
 import { defaultRetryPolicy, nextRetryAt, type RetryPolicy } from './retry-policy.ts';
@@ -41,6 +41,7 @@ export interface DispatchRound {
   readonly sent: number;
   /** Failed and to be retried later. */
   readonly failed: number;
+  /** Buried: out of attempts, not retryable, or a stopped contact's reminders and campaigns. */
   readonly dead: number;
   /** Claimed, but put back because the channel's rate did not allow it yet. */
   readonly deferred: number;
@@ -58,6 +59,8 @@ export interface Dispatcher {
 export const CONTACT_STOPPED = 'contact stopped';
 
 type Outcome = keyof DispatchRound;
+/** What became of a claimed row, and how many more of its contact's rows were buried with it. */
+type RowOutcome = { readonly outcome: Outcome; readonly buried?: number };
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, clock } = options;
@@ -71,7 +74,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return { sender, limit, bucket: new TokenBucket(limit, clock()) };
   });
 
-  async function runChannel(channel: (typeof channels)[number]): Promise<Outcome[]> {
+  async function runChannel(channel: (typeof channels)[number]): Promise<RowOutcome[]> {
     const now = clock();
     const limit = Math.min(batchSize, channel.bucket.available(now));
     if (limit <= 0) return [];
@@ -82,41 +85,45 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return Promise.all(rows.map((row) => dispatchRow(channel, row)));
   }
 
-  async function dispatchRow(channel: (typeof channels)[number], row: ClaimedOutboxRow): Promise<Outcome> {
+  async function dispatchRow(channel: (typeof channels)[number], row: ClaimedOutboxRow): Promise<RowOutcome> {
     // A stopped contact still gets replies (the confirmation of "berhenti"), nothing else.
     if (row.contactStoppedAt !== null && row.kind !== 'reply') {
       await markDead(db, [row.id], CONTACT_STOPPED);
-      return 'dead';
+      return { outcome: 'dead', buried: await buryStoppedContactRows(db, row.contactId, CONTACT_STOPPED) };
     }
     if (!channel.bucket.tryTake(clock())) {
       await deferOutbox(db, [row.id], channel.bucket.nextTokenAt(clock()));
-      return 'deferred';
+      return { outcome: 'deferred' };
     }
     const result = await sendSafely(channel.sender, toOutbound(row));
     const at = clock();
     if (result.ok) {
       await recordSent(db, row.id, at, result.providerMessageId);
-      return 'sent';
+      return { outcome: 'sent' };
     }
     if (!result.retryable) {
       await markFailed(db, row.id, result.error, null);
-      if (result.blocked === true) await markStopped(db, row.contactId, at);
       log?.warn({ outboxId: row.id, channel: row.channel, error: result.error, blocked: result.blocked === true }, 'outbox row dead: not retryable');
-      return 'dead';
+      if (result.blocked !== true) return { outcome: 'dead' };
+      await markStopped(db, row.contactId, at);
+      return { outcome: 'dead', buried: await buryStoppedContactRows(db, row.contactId, CONTACT_STOPPED) };
     }
     const retryAt = nextRetryAt(retry, row.attempts, at, result.retryAfterMs);
     await markFailed(db, row.id, result.error, retryAt);
     if (retryAt === null) {
       log?.warn({ outboxId: row.id, channel: row.channel, attempts: row.attempts, error: result.error }, 'outbox row dead: out of attempts');
-      return 'dead';
+      return { outcome: 'dead' };
     }
-    return 'failed';
+    return { outcome: 'failed' };
   }
 
   async function runOnce(): Promise<DispatchRound> {
     const counts = { sent: 0, failed: 0, dead: 0, deferred: 0 };
     for (const channel of channels) {
-      for (const outcome of await runChannel(channel)) counts[outcome] += 1;
+      for (const { outcome, buried } of await runChannel(channel)) {
+        counts[outcome] += 1;
+        counts.dead += buried ?? 0;
+      }
     }
     return counts;
   }

@@ -3,7 +3,7 @@
  * by dispatchers with FOR UPDATE SKIP LOCKED so any number of workers share the work and no row
  * is sent twice.
  */
-import { and, asc, desc, eq, getTableColumns, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db-types.ts';
 import { contacts, outbox, type OutboxPayload, type OutboxRow } from '../schema.ts';
@@ -200,6 +200,19 @@ export async function recordDeliveryStatus(x: Executor, providerMessageId: strin
       ...(status === 'failed' && error !== undefined ? { lastError: error.slice(0, MAX_ERROR_LENGTH) } : {}),
     })
     .where(and(eq(outbox.providerMessageId, providerMessageId), sql`${currentRank} < ${deliveryRank[status]}`))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/**
+ * A stopped contact's waiting reminders and campaign messages, buried at once (replies are kept:
+ * the confirmation of "berhenti" still goes). Rows another worker is sending are left to it.
+ * Returns how many were buried.
+ */
+export async function buryStoppedContactRows(x: Executor, contactId: string, error: string): Promise<number> {
+  const rows = await x.update(outbox)
+    .set({ status: 'dead', lastError: error.slice(0, MAX_ERROR_LENGTH) })
+    .where(and(eq(outbox.contactId, contactId), eq(outbox.status, 'pending'), ne(outbox.kind, 'reply')))
     .returning({ id: outbox.id });
   return rows.length;
 }
