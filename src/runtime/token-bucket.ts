@@ -9,6 +9,9 @@ export interface BucketRate {
   readonly burst: number;
 }
 
+// Refills add fractions (0.1 + 0.1 + … is 0.9999999999999999): compare with a little slack.
+const EPSILON = 1e-9;
+
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
@@ -25,21 +28,21 @@ export class TokenBucket {
   /** Whole tokens available at `now`. */
   available(now: Date): number {
     this.refill(now);
-    return Math.floor(this.tokens);
+    return Math.floor(this.tokens + EPSILON);
   }
 
   /** Takes one token when there is one; false (and nothing taken) when there is not. */
   tryTake(now: Date): boolean {
     this.refill(now);
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens + EPSILON < 1) return false;
+    this.tokens = Math.max(0, this.tokens - 1);
     return true;
   }
 
   /** When the next whole token is there: `now` when one is available already. */
   nextTokenAt(now: Date): Date {
     this.refill(now);
-    if (this.tokens >= 1) return new Date(now.getTime());
+    if (this.tokens + EPSILON >= 1) return new Date(now.getTime());
     return new Date(now.getTime() + Math.ceil(((1 - this.tokens) * 1000) / this.rate.perSecond));
   }
 

@@ -41,6 +41,13 @@ describe('TokenBucket', () => {
     expect(taken).toBeGreaterThanOrEqual(7 * 10);
   });
 
+  it('counts a token refilled in many small steps as whole', () => {
+    const bucket = new TokenBucket({ perSecond: 0.2, burst: 1 }, t0);
+    expect(bucket.tryTake(t0)).toBe(true);
+    for (let ms = 500; ms < 5_000; ms += 500) expect(bucket.tryTake(at(ms))).toBe(false);
+    expect(bucket.tryTake(at(5_000))).toBe(true);
+  });
+
   it('gains nothing from a clock that steps back', () => {
     const bucket = new TokenBucket({ perSecond: 1, burst: 1 }, at(10_000));
     expect(bucket.tryTake(at(10_000))).toBe(true);
