@@ -63,6 +63,9 @@ export function createWhatsAppWebChannel(options: WhatsAppWebChannelOptions): Wh
   let qr: { qr: string; at: Date } | null = null;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // One message at a time, in the order WhatsApp gave them: a vendor's quick "ya" then "1"
+  // must reach the runtime in that order.
+  let inbox: Promise<void> = Promise.resolve();
 
   const pacer = createSendPacer(options.pacing, options.random ?? Math.random, clock);
   const sender = createWhatsAppWebSender(() => (state === 'ready' ? client : null), pacer);
@@ -94,9 +97,14 @@ export function createWhatsAppWebChannel(options: WhatsAppWebChannelOptions): Wh
       logger.info({}, 'whatsapp-web: ready');
     });
     current.on('auth_failure', (reason: string) => logger.warn({ reason }, 'whatsapp-web: authentication failed'));
-    current.on('message', (message: WwebMessageLike) => void receive(message));
+    current.on('message', (message: WwebMessageLike) => {
+      inbox = inbox
+        .then(() => receive(message))
+        .catch((error: unknown) => logger.error({ err: error }, 'whatsapp-web: could not read an incoming message'));
+    });
     current.on('disconnected', (reason: string) => {
-      logger.warn({ reason }, 'whatsapp-web: disconnected');
+      const loggedOut = reason === 'LOGOUT';
+      logger.warn({ reason }, loggedOut ? 'whatsapp-web: logged out from the phone; scan the new QR to link again' : 'whatsapp-web: disconnected');
       void restart(current);
     });
     current.initialize().catch((error: unknown) => {

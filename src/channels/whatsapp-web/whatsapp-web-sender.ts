@@ -22,7 +22,7 @@ export function createWhatsAppWebSender(connectedClient: () => WwebClient | null
       const pace = pacer.take();
       if (!pace.ok) return { ok: false, retryable: true, error: `paced (${pace.reason})`, retryAfterMs: pace.retryAfterMs };
       try {
-        const sent = await client.sendMessage(message.address, renderWhatsAppText(message.payload));
+        const sent = await client.sendMessage(toChatId(message.address), renderWhatsAppText(message.payload));
         return { ok: true, providerMessageId: sent.id._serialized };
       } catch (error) {
         // whatsapp-web.js gives no error codes: treat every failure as passing; the dispatcher
@@ -31,6 +31,12 @@ export function createWhatsAppWebSender(connectedClient: () => WwebClient | null
       }
     },
   };
+}
+
+/** Contacts are addressed by chat id ("628…@c.us"); a bare or +-prefixed number is made one. */
+export function toChatId(address: string): string {
+  const number = /^\+?(\d{6,15})$/u.exec(address.trim());
+  return number ? `${number[1]}@c.us` : address;
 }
 
 function describe(error: unknown): string {

@@ -21,11 +21,12 @@ export interface WwebMessageLike {
  * ("6281234567890@c.us", or "…@lid" for WhatsApp's linked ids) so replies go back to that chat.
  *
  *   chat → text · sticker · image · ptt/audio → voice · location · vcard/multi_vcard → contact ·
- *   anything else (video, document, poll…) → other
+ *   anything else (video, document, poll…) → other. System notices (security code changed,
+ *   revoked messages, call logs, reactions…) are not the vendor talking: null.
  */
 export function wwebMessageToInbound(message: WwebMessageLike, receivedAtFallback: Date): InboundMessage | null {
   if (message.fromMe || message.isStatus === true || message.broadcast === true) return null;
-  if (!PERSONAL_CHAT.test(message.from)) return null;
+  if (!PERSONAL_CHAT.test(message.from) || SYSTEM_TYPES.has(message.type)) return null;
   const kind = KINDS[message.type] ?? 'other';
   const text = kind === 'text' ? message.body : undefined;
   const name = message._data?.notifyName;
@@ -44,6 +45,12 @@ export function wwebMessageToInbound(message: WwebMessageLike, receivedAtFallbac
 
 // Person-to-person chats only: groups are @g.us, statuses status@broadcast, channels @newsletter.
 const PERSONAL_CHAT = /^\d+@(?:c\.us|lid)$/u;
+
+// whatsapp-web.js emits these through `message` too; answering them would nag the vendor.
+const SYSTEM_TYPES: ReadonlySet<string> = new Set([
+  'e2e_notification', 'notification', 'notification_template', 'gp2', 'group_notification', 'protocol',
+  'revoked', 'call_log', 'ciphertext', 'debug', 'broadcast_notification', 'reaction',
+]);
 
 const KINDS: Readonly<Record<string, MessageKind>> = {
   chat: 'text',

@@ -97,6 +97,30 @@ describe('WhatsApp through whatsapp-web.js (fake Client)', () => {
     await channel.stop();
   });
 
+  it('hands one chat\'s messages to the runtime one at a time, in order', async () => {
+    const { channel, fakes, handler } = setup();
+    const order: string[] = [];
+    let release: () => void = () => {};
+    vi.mocked(handler.handle).mockImplementationOnce(async (m) => {
+      await new Promise<void>((resolve) => { release = resolve; });
+      order.push(m.text ?? '');
+      return { duplicate: false, replies: [] };
+    }).mockImplementationOnce(async (m) => {
+      order.push(m.text ?? '');
+      return { duplicate: false, replies: [] };
+    });
+    await channel.start();
+    fakes.latest().receive({ from: VENDOR, body: 'ya' });
+    fakes.latest().receive({ from: VENDOR, body: '1' });
+    await until(() => vi.mocked(handler.handle).mock.calls.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(vi.mocked(handler.handle).mock.calls).toHaveLength(1);
+    release();
+    await until(() => order.length === 2);
+    expect(order).toEqual(['ya', '1']);
+    await channel.stop();
+  });
+
   it('logs a runtime failure by message id, without the text', async () => {
     const { channel, fakes, handler, logger } = setup();
     vi.mocked(handler.handle).mockRejectedValueOnce(new Error('database down'));
@@ -116,6 +140,15 @@ describe('WhatsApp through whatsapp-web.js (fake Client)', () => {
     const result = await channel.sender.send(outbound({ text: 'Lanjut daftar?', choices: ['Ya', 'Tidak'] }));
     expect(result).toEqual({ ok: true, providerMessageId: `true_${VENDOR}_OUT1` });
     expect(fakes.latest().sent).toEqual([{ chatId: VENDOR, content: 'Lanjut daftar?\n\n1. Ya\n2. Tidak' }]);
+    await channel.stop();
+  });
+
+  it('addresses a bare or + number as a WhatsApp chat id', async () => {
+    const { channel, fakes } = setup();
+    await channel.start();
+    fakes.latest().emit('ready');
+    await channel.sender.send({ ...outbound({ text: 'halo' }), address: '+6281234567890' });
+    expect(fakes.latest().sent[0]?.chatId).toBe(VENDOR);
     await channel.stop();
   });
 

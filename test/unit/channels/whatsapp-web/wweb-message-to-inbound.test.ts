@@ -49,6 +49,10 @@ describe('wwebMessageToInbound', () => {
     ['a broadcast', { broadcast: true }],
     ['a group', { from: '120363025246125486@g.us' }],
     ['a channel', { from: '120363025246125486@newsletter' }],
+    ['a security-code notice', { type: 'e2e_notification' }],
+    ['a deleted message', { type: 'revoked' }],
+    ['a missed call', { type: 'call_log' }],
+    ['a reaction', { type: 'reaction' }],
   ])('ignores %s', (_label, fields) => {
     expect(wwebMessageToInbound(message(fields), FALLBACK)).toBeNull();
   });
