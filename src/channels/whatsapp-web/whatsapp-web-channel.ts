@@ -119,6 +119,7 @@ export function createWhatsAppWebChannel(options: WhatsAppWebChannelOptions): Wh
     state = 'reconnecting';
     failed.removeAllListeners();
     await failed.destroy().catch((error: unknown) => logger.warn({ err: error }, 'whatsapp-web: destroy failed'));
+    if (state !== 'reconnecting') return; // stopped meanwhile: schedule nothing
     const delay = Math.min(backoff.initialDelayMs * 2 ** failures, backoff.maxDelayMs);
     failures += 1;
     logger.info({ delayMs: delay, attempt: failures }, 'whatsapp-web: reconnecting');
