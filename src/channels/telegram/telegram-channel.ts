@@ -106,6 +106,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   });
 
   let polling: Promise<void> | undefined;
+  let launchEnded = false;
   const webhookCallback = options.mode === 'webhook'
     ? createTelegramWebhook(options.webhookSecret ?? '', (update) => bot.handleUpdate(update))
     : undefined;
@@ -126,15 +127,26 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         return;
       }
       await new Promise<void>((resolve) => {
-        polling = bot.launch({ allowedUpdates: ['message'] }, resolve).catch((error: unknown) => {
-          logger.error({ err: error }, 'telegram: polling stopped');
-        });
+        polling = bot.launch({ allowedUpdates: ['message'] }, resolve)
+          .catch((error: unknown) => logger.error({ err: error }, 'telegram: polling stopped'))
+          .finally(() => {
+            launchEnded = true;
+          });
       });
       logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'telegram: polling');
     },
     async stop() {
       if (polling === undefined) return;
-      bot.stop('payung stop');
+      // launch() calls onLaunch before deleteWebhook and the first getUpdates; until polling has
+      // begun, telegraf's stop() throws "Bot is not running!", so try again until it takes.
+      while (!launchEnded) {
+        try {
+          bot.stop('payung stop');
+          break;
+        } catch {
+          await sleep(10);
+        }
+      }
       await polling;
     },
   };

@@ -112,6 +112,16 @@ describe('Telegram start-up', () => {
     await expect(lost.start()).rejects.toThrow(/could not reach the Bot API at http:\/\/127\.0\.0\.1:9 .*TELEGRAM_API_ROOT/);
   });
 
+  it('stops polling when stopped right after start', async () => {
+    const calls = vi.spyOn(Telegram.prototype, 'callApi');
+    const quick = createTelegramChannel({ token: emulator.token, apiRoot: emulator.apiRoot, handler: { handle: vi.fn() }, mode: 'polling', pollIdleMs: 5 });
+    await quick.start();
+    await quick.stop();
+    const after = calls.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls.mock.calls.length).toBe(after);
+  });
+
   it('polling survives a failed handling: the update is tried again and the next one still comes', async () => {
     let failures = 1;
     const inner = countingHandler({ handle: async () => ({ duplicate: false, replies: [] }) });
