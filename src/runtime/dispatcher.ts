@@ -81,8 +81,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const rows = await db.transaction((tx) => claimOutboxHeads(tx, {
       channel: channel.sender.channel, limit, now, leaseMs, perChatIntervalMs: channel.limit.perChatIntervalMs,
     }));
-    // One row per chat in a batch: the rows go out side by side.
-    return Promise.all(rows.map((row) => dispatchRow(channel, row)));
+    // One row per chat in a batch: the rows go out side by side. Every row is settled before a
+    // failure (the database, say) is thrown, so stop() never returns with a send still running;
+    // a row whose result could not be recorded is sent again when its lease runs out.
+    const settled = await Promise.allSettled(rows.map((row) => dispatchRow(channel, row)));
+    return settled.map((s) => {
+      if (s.status === 'rejected') throw s.reason;
+      return s.value;
+    });
   }
 
   async function dispatchRow(channel: (typeof channels)[number], row: ClaimedOutboxRow): Promise<RowOutcome> {
