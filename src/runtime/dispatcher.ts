@@ -71,11 +71,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const log = options.logger?.child({ component: 'dispatcher', worker: options.workerId ?? 'dispatcher' });
   const channels = options.senders.map((sender) => {
     const limit = limits[sender.channel] ?? fallbackChannelLimit;
-    return { sender, limit, bucket: new TokenBucket(limit, clock()) };
+    // pausedUntil: a platform that said "retry after" (Telegram 429, Cloud API 130429) mostly
+    // means the whole bot or number, so the channel waits, not only the row.
+    return { sender, limit, bucket: new TokenBucket(limit, clock()), pausedUntil: 0 };
   });
 
   async function runChannel(channel: (typeof channels)[number]): Promise<RowOutcome[]> {
     const now = clock();
+    if (now.getTime() < channel.pausedUntil) return [];
     const limit = Math.min(batchSize, channel.bucket.available(now));
     if (limit <= 0) return [];
     const rows = await db.transaction((tx) => claimOutboxHeads(tx, {
@@ -114,6 +117,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await markStopped(db, row.contactId, at);
       return { outcome: 'dead', buried: await buryStoppedContactRows(db, row.contactId, CONTACT_STOPPED) };
     }
+    if (result.retryAfterMs !== undefined) channel.pausedUntil = Math.max(channel.pausedUntil, at.getTime() + result.retryAfterMs);
     const retryAt = nextRetryAt(retry, row.attempts, at, result.retryAfterMs);
     await markFailed(db, row.id, result.error, retryAt);
     if (retryAt === null) {

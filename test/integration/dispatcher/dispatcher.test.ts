@@ -101,6 +101,21 @@ describe('dispatcher', () => {
     expect(ms(row?.nextAttemptAt)).toBe(30_000);
   });
 
+  it('pauses the whole channel for as long as the platform asked', async () => {
+    const { db } = database();
+    const [throttled] = await queue(db, 'telegram', 'ana', ['reply']);
+    await queue(db, 'telegram', 'budi', ['reply']);
+    const { clock, sender, dispatcher } = setup((m, call) => (m.outboxId === throttled && call === 1
+      ? { ok: false, retryable: true, error: '429 Too Many Requests: retry after 10', retryAfterMs: 10_000 }
+      : { ok: true }), { batchSize: 1 });
+    expect((await dispatcher.runOnce()).failed).toBe(1);
+    clock.advance(9_999);
+    expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, dead: 0, deferred: 0 });
+    clock.advance(1);
+    expect(await drain(dispatcher)).toEqual([{ sent: 1, failed: 0, dead: 0, deferred: 0 }, { sent: 1, failed: 0, dead: 0, deferred: 0 }]);
+    expect(sender.calls.map((c) => [c.message.address, ms(new Date(c.at))])).toEqual([['ana', 0], ['ana', 10_000], ['budi', 10_000]]);
+  });
+
   it('buries a row after the last attempt, keeping the last error', async () => {
     const { db } = database();
     await queue(db, 'telegram', 'ana', ['reply']);
