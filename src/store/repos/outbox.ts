@@ -118,6 +118,11 @@ export type ClaimedOutboxRow = OutboxRow & {
  * that is due again, so a worker that crashed between claim and result loses nothing. Such a row
  * may then be sent twice (the crashed worker may have sent it); the outbox id, passed to the
  * sender as `outboxId`, is the idempotency key a platform can use to recognise the repeat.
+ *
+ * Cost: with no index in claim order, each claim sorts every due row of the channel (about
+ * 500 ms with 200,000 pending rows on PostgreSQL); a partial index
+ * `outbox (channel, priority desc, id) where status in ('pending', 'sending')` brought it to
+ * about 15 ms in the same measurement. It is not in the schema yet.
  */
 export async function claimOutboxHeads(x: Executor, options: HeadClaimOptions): Promise<ClaimedOutboxRow[]> {
   const due = x.select({ id: outbox.id }).from(outbox)
@@ -141,7 +146,9 @@ function headFilters(x: Executor, options: HeadClaimOptions): SQL[] {
   const order = (t: typeof outbox | typeof ahead) => sql`(case when ${t.status} = 'sending' then 0 else 1 end, -${t.priority}, ${t.id})`;
   const filters = [
     eq(outbox.channel, options.channel),
-    inArray(outbox.status, [...unsent]),
+    // A literal, not parameters: a partial index `where status in ('pending', 'sending')` matches
+    // it even under a generic prepared plan.
+    sql`${outbox.status} in ('pending', 'sending')`,
     // Pending and due, or 'sending' with its lease run out.
     lte(outbox.nextAttemptAt, options.now),
     sql`not exists (${x.select({ one: sql`1` }).from(ahead).where(and(
