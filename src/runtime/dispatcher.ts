@@ -58,6 +58,8 @@ export interface Dispatcher {
 /** The error kept on reminder and campaign rows of a contact who said "berhenti" or blocked us. */
 export const CONTACT_STOPPED = 'contact stopped';
 
+const MAX_ERROR_PAUSE_MS = 60_000;
+
 type Outcome = keyof DispatchRound;
 /** What became of a claimed row, and how many more of its contact's rows were buried with it. */
 type RowOutcome = { readonly outcome: Outcome; readonly buried?: number };
@@ -147,13 +149,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (loop !== null) return;
       running = true;
       loop = (async () => {
+        const idleMs = options.idleMs ?? 200;
+        let failures = 0;
         while (running) {
           const round = await runOnce().catch((error: unknown) => {
-            log?.error({ err: error }, 'dispatch round failed');
+            log?.error({ err: error, failures: failures + 1 }, 'dispatch round failed');
             return null;
           });
+          // The database is down or a bug repeats: wait longer each time, up to a minute.
+          failures = round === null ? failures + 1 : 0;
           const busy = round !== null && round.sent + round.failed + round.dead + round.deferred > 0;
-          if (!busy && running) await idle.wait(options.idleMs ?? 200);
+          if (!busy && running) await idle.wait(Math.min(MAX_ERROR_PAUSE_MS, idleMs * 2 ** failures));
         }
       })();
     },

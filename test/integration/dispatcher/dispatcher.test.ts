@@ -219,4 +219,24 @@ describe('dispatcher', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(idleWaits).toBe(waitsAtStop);
   });
+
+  it('start() keeps going when a round fails, pausing longer after each failure', async () => {
+    const pauses: number[] = [];
+    let rounds = 0;
+    const clock = manualClock(t0);
+    const failing = {
+      transaction: () => { rounds += 1; return Promise.reject(new Error('connection refused')); },
+    } as unknown as DispatcherOptions['db'];
+    let enough!: () => void;
+    const waited = new Promise<void>((resolve) => { enough = resolve; });
+    const dispatcher = createDispatcher({
+      db: failing, senders: [fakeSender('telegram', clock)], clock, idleMs: 100,
+      sleep: async (pause) => { pauses.push(pause); if (pauses.length === 12) enough(); await new Promise((r) => setImmediate(r)); },
+    });
+    dispatcher.start();
+    await waited;
+    await dispatcher.stop();
+    expect(pauses.slice(0, 12)).toEqual([200, 400, 800, 1_600, 3_200, 6_400, 12_800, 25_600, 51_200, 60_000, 60_000, 60_000]);
+    expect(rounds).toBeGreaterThanOrEqual(12);
+  });
 });
