@@ -29,7 +29,10 @@ export interface DispatcherOptions {
   readonly workerId?: string;
   /** Rows claimed per channel per round, at most; default 100. */
   readonly batchSize?: number;
-  /** How long a claim holds before a crashed worker's row is due again; default 5 minutes. */
+  /**
+   * How long a claim holds before a crashed worker's row is due again; default 5 minutes. Keep it
+   * well above the senders' request timeout, or a slow send may be claimed and sent again.
+   */
   readonly leaseMs?: number;
   /** The pause of start()'s loop after a round with nothing to do; default 200 ms. */
   readonly idleMs?: number;
