@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openApp, type App } from './app.ts';
-import { createWebChatApp, serveWebChat } from './channels/simulator/web-chat.ts';
+import { startPayung } from './start-payung.ts';
 import { runTerminalChat } from './channels/simulator/terminal-chat.ts';
 import { runCli } from './cli/run-cli.ts';
 import type { CliDeps } from './cli/cli-deps.ts';
@@ -33,16 +33,16 @@ function deps(): CliDeps {
       const logger = createLogger(config.logLevel);
       const app = await openConfiguredApp(config);
       for (const issue of app.issues) logger.warn(formatIssues([issue]));
-      const channels = options.channels ?? ['simulator'];
-      if (channels.some((c) => c !== 'simulator')) {
-        logger.warn(`channels ${channels.filter((c) => c !== 'simulator').join(', ')} are not built yet; starting the simulator`);
+      try {
+        const running = await startPayung(app, config, { ...options, logger });
+        const where = config.database.driver === 'pglite' ? config.database.dir : 'PostgreSQL';
+        console.log(`Payung berjalan (${running.channels.join(', ')}; database: ${where}).`);
+        if (running.channels.includes('simulator')) console.log(`Buka simulator chat: ${running.url}`);
+        await waitForSignal();
+        await running.stop();
+      } finally {
+        await app.close();
       }
-      const web = createWebChatApp({ handler: app.runtime, outbox: app.runtime, newExternalId: randomUUID, logError: (error, context) => logger.error({ err: error, ...context }, 'simulator message failed') });
-      const served = await serveWebChat(web, { host: config.host, port: options.port ?? config.port });
-      console.log(`Payung berjalan. Buka simulator chat: ${served.url}  (database: ${config.database.driver === 'pglite' ? config.database.dir : 'PostgreSQL'})`);
-      await waitForSignal();
-      await served.close();
-      await app.close();
     },
     async chat(options) {
       const app = await openConfiguredApp(loadConfig());

@@ -16,7 +16,7 @@ export interface CliDeps {
 }
 
 /** The channels `payung start --channels` accepts. */
-export type StartChannel = 'simulator' | 'telegram' | 'whatsapp';
+export type StartChannel = 'simulator' | 'telegram' | 'whatsapp' | 'whatsapp-cloud';
 
 export interface StartOptions {
   /** Absent: run the channels the configuration names. Never empty, no duplicates. */

@@ -4,7 +4,7 @@ import type { StartChannel, StartOptions } from '../cli-deps.ts';
 import { parseOrUsageError } from '../parse-or-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 
-const CHANNELS: readonly StartChannel[] = ['simulator', 'telegram', 'whatsapp'];
+const CHANNELS: readonly StartChannel[] = ['simulator', 'telegram', 'whatsapp', 'whatsapp-cloud'];
 
 /** `payung start`: run the service. */
 export const startCommand: CliCommand = {

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_heads_idx" ON "outbox" USING btree ("channel","priority" DESC NULLS LAST,"id") WHERE "outbox"."status" in ('pending', 'sending');
