@@ -11,6 +11,7 @@ import { createWebChatApp, serveWebChat } from './channels/simulator/web-chat.ts
 import { createTelegramChannel } from './channels/telegram/telegram-channel.ts';
 import { createWhatsAppCloudChannel } from './channels/whatsapp-cloud/whatsapp-cloud-channel.ts';
 import { createWhatsAppWebChannel } from './channels/whatsapp-web/whatsapp-web-channel.ts';
+import { createQrPage } from './channels/whatsapp-web/qr-page.ts';
 import type { StartChannel } from './cli/cli-deps.ts';
 import type { Config } from './config/config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
@@ -72,7 +73,7 @@ export async function startPayung(app: App, config: Config, options: { channels?
     await whatsapp.start();
     senders.push(whatsapp.sender);
     stops.push(() => whatsapp.stop());
-    http.get('/admin/whatsapp/qr', (c) => c.json({ state: whatsapp.state(), qr: whatsapp.latestQr() }));
+    http.route('/', createQrPage(whatsapp));
   }
   if (channels.includes('whatsapp-cloud')) {
     if (config.whatsappCloud === null) throw new ConfigError('WHATSAPP_CLOUD_ACCESS_TOKEN', 'and the other WHATSAPP_CLOUD_* credentials are needed for --channels whatsapp-cloud');

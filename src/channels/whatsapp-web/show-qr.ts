@@ -1,14 +1,21 @@
+import QRCode from 'qrcode';
+
 /**
- * Prints the login QR for the operator. No QR-drawing package is installed, so the raw string is
- * printed with what to do with it; the admin page (latestQr()) draws it properly.
+ * The login QR for the operator, drawn in the terminal (the `qrcode` package renders the same
+ * QR WhatsApp expects; drawing it ourselves would mean writing a QR encoder). The admin page
+ * draws it as SVG from latestQr().
  */
-export function qrInstructions(qr: string): string {
+export async function qrInstructions(qr: string): Promise<string> {
+  const drawing = await QRCode.toString(qr, { type: 'terminal', small: true });
   return [
-    'WhatsApp: link this server as a device (WhatsApp on the phone → Linked devices → Link a device).',
-    'Scan the QR on the admin page, or turn this string into a QR code with any QR tool:',
-    '',
-    qr,
-    '',
+    'WhatsApp: link this server as a device (WhatsApp on the phone → Linked devices → Link a device)',
+    'and scan this QR (or the one at /admin/whatsapp/qr):',
+    drawing,
     'The QR changes every ~20 seconds; the session is kept on disk once linked.',
   ].join('\n');
+}
+
+/** The QR as an SVG image for the admin page. */
+export function qrSvg(qr: string): Promise<string> {
+  return QRCode.toString(qr, { type: 'svg', margin: 2, width: 280 });
 }

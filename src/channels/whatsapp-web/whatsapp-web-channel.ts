@@ -51,7 +51,7 @@ export function createWhatsAppWebChannel(options: WhatsAppWebChannelOptions): Wh
   const logger = options.logger ?? consoleChannelLogger('whatsapp-web');
   const createClient = options.createClient ?? createWwebClient;
   const backoff = options.reconnect ?? DEFAULT_RECONNECT;
-  const onQr = options.onQr ?? ((qr: string) => console.log(qrInstructions(qr)));
+  const onQr = options.onQr ?? ((qr: string) => { void qrInstructions(qr).then((text) => console.log(text)); });
   const clientOptions = {
     dataPath: join(options.dataDir, 'whatsapp-web'),
     clientId: 'payung',
