@@ -18,7 +18,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { ConfigError } from './lib/errors.ts';
 import type { Logger } from './lib/logger.ts';
 import { createDispatcher } from './runtime/dispatcher.ts';
-import { recordDeliveryStatus } from './store/repos/outbox.ts';
+import { deliveryStatusRecorder } from './runtime/delivery-status-recorder.ts';
 
 export interface RunningPayung {
   readonly url: string;
@@ -80,7 +80,7 @@ export async function startPayung(app: App, config: Config, options: { channels?
     const cloud = createWhatsAppCloudChannel({
       config: config.whatsappCloud,
       handler: app.runtime,
-      statusSink: { record: async (id, status, at, error) => { await recordDeliveryStatus(app.database.db, id, status, at, error ? `${error.code} ${error.title}` : undefined); } },
+      statusSink: deliveryStatusRecorder(app.database.db, clock),
       clock,
       logger: logger.child({ channel: 'whatsapp-cloud' }),
     });

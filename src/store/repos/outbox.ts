@@ -223,3 +223,9 @@ export async function buryStoppedContactRows(x: Executor, contactId: string, err
     .returning({ id: outbox.id });
   return rows.length;
 }
+
+/** Whether any outbox row carries this platform message id (a status can overtake the send's commit). */
+export async function hasProviderMessage(x: Executor, providerMessageId: string): Promise<boolean> {
+  const rows = await x.select({ id: outbox.id }).from(outbox).where(eq(outbox.providerMessageId, providerMessageId)).limit(1);
+  return rows.length > 0;
+}
