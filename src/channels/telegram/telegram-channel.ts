@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_RETRY_DELAYS_MS, handleWithRetries } from '../handle-with-retries.ts';
 import { Telegraf, TelegramError } from 'telegraf';
 import type { Update, UserFromGetMe } from 'telegraf/types';
 import { ConfigError, PayungError } from '../../lib/errors.ts';
@@ -70,7 +71,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   pauseWhenIdle(bot.telegram, options.pollIdleMs ?? 0);
   const perChat = new SerialByKey();
   const ignoredTypes = new Set<string>();
-  const retryDelays = options.mode === 'polling' ? (options.retryDelaysMs ?? [1_000, 5_000, 15_000]) : [];
+  const retryDelays = options.mode === 'polling' ? (options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS) : [];
 
   async function handleUpdate(update: Update): Promise<void> {
     const message = telegramUpdateToInbound(update);
@@ -82,20 +83,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       }
       return;
     }
-    await perChat.run(message.from, async () => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await options.handler.handle(message);
-          return;
-        } catch (error) {
-          const delay = retryDelays[attempt];
-          const fields = { err: error, updateId: update.update_id, externalId: message.externalId, attempt: attempt + 1 };
-          if (delay === undefined) throw error;
-          logger.warn(fields, 'telegram: handling an update failed; trying again');
-          await sleep(delay);
-        }
-      }
-    });
+    await perChat.run(message.from, () => handleWithRetries(options.handler, message, {
+      delaysMs: retryDelays,
+      sleep,
+      onRetry: (error, attempt) => logger.warn({ err: error, updateId: update.update_id, externalId: message.externalId, attempt }, 'telegram: handling an update failed; trying again'),
+    }));
   }
 
   bot.use((ctx) => handleUpdate(ctx.update));

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { handleWithRetries } from '../handle-with-retries.ts';
 import type { ChannelSender } from '../channel-sender.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
 import type { MessageHandler } from '../../runtime/runtime-types.ts';
@@ -22,6 +23,8 @@ export interface WhatsAppWebChannelOptions {
   readonly logger?: ChannelLogger;
   /** Called with each new QR; default prints it to the terminal. */
   readonly onQr?: (qr: string) => void;
+  /** Waits before handing a failed message to the runtime again; default 1 s, 5 s, 15 s. */
+  readonly retryDelaysMs?: readonly number[];
   /** Waits between reconnect attempts: doubles from initialDelayMs up to maxDelayMs. */
   readonly reconnect?: { readonly initialDelayMs: number; readonly maxDelayMs: number };
 }
@@ -74,9 +77,13 @@ export function createWhatsAppWebChannel(options: WhatsAppWebChannelOptions): Wh
     const inbound = wwebMessageToInbound(message, clock());
     if (inbound === null) return;
     try {
-      await options.handler.handle(inbound);
+      // whatsapp-web.js never redelivers, so Payung tries again itself before giving up.
+      await handleWithRetries(options.handler, inbound, {
+        ...(options.retryDelaysMs ? { delaysMs: options.retryDelaysMs } : {}),
+        onRetry: (error, attempt) => logger.warn({ err: error, externalId: inbound.externalId, attempt }, 'whatsapp-web: handling a message failed; trying again'),
+      });
     } catch (error) {
-      // whatsapp-web.js never redelivers: the message is lost to the flow. Ids only, no text.
+      // Ids only, no text: the message is lost to the flow and this is the trace of it.
       logger.error({ err: error, externalId: inbound.externalId }, 'whatsapp-web: the runtime failed to handle a message');
     }
   }

@@ -121,15 +121,29 @@ describe('WhatsApp through whatsapp-web.js (fake Client)', () => {
     await channel.stop();
   });
 
-  it('logs a runtime failure by message id, without the text', async () => {
-    const { channel, fakes, handler, logger } = setup();
+  it('hands a message to the runtime again when handling fails once (whatsapp-web.js never redelivers)', async () => {
+    const { channel, fakes, handler, received, logger } = setup({ retryDelaysMs: [1, 1] });
     vi.mocked(handler.handle).mockRejectedValueOnce(new Error('database down'));
+    await channel.start();
+    fakes.latest().receive({ from: VENDOR, body: 'halo', id: { _serialized: 'false_628_R1' } });
+    await until(() => received.length === 1);
+    expect(handler.handle).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(logger.warn).mock.calls[0]?.[0]).toMatchObject({ externalId: 'false_628_R1', attempt: 1 });
+    expect(logger.error).not.toHaveBeenCalled();
+    await channel.stop();
+  });
+
+  it('logs a runtime failure that outlasts the retries by message id, without the text', async () => {
+    const { channel, fakes, handler, logger } = setup({ retryDelaysMs: [1, 1] });
+    vi.mocked(handler.handle).mockRejectedValue(new Error('database down'));
     await channel.start();
     fakes.latest().receive({ from: VENDOR, body: '3174010101010001', id: { _serialized: 'false_628_B1' } });
     await until(() => vi.mocked(logger.error).mock.calls.length === 1);
+    expect(handler.handle).toHaveBeenCalledTimes(3);
     const [fields] = vi.mocked(logger.error).mock.calls[0] ?? [];
     expect(fields).toMatchObject({ externalId: 'false_628_B1' });
     expect(JSON.stringify(fields)).not.toContain('3174010101010001');
+    expect(JSON.stringify(vi.mocked(logger.warn).mock.calls)).not.toContain('3174010101010001');
     await channel.stop();
   });
 
