@@ -14,8 +14,10 @@ export interface RetryPolicy {
   readonly random: () => number;
 }
 
+// 16 attempts from 5 s doubling to 30 min span about four hours: a platform outage of an
+// afternoon delays replies but does not bury them.
 export const defaultRetryPolicy: Omit<RetryPolicy, 'random'> = Object.freeze({
-  maxAttempts: 8,
+  maxAttempts: 16,
   baseDelayMs: 5_000,
   maxDelayMs: 30 * 60_000,
 });
