@@ -2,7 +2,7 @@ import type { InboundMessage } from '../channels/inbound-message.ts';
 import type { Reply } from '../engine/reply.ts';
 import { claimOutbox, markSent } from '../store/repos/outbox.ts';
 import { handleInbound, type InboundDeps } from './handle-inbound.ts';
-import { KeyedQueue } from './keyed-queue.ts';
+import { KeyedQueue } from '../lib/keyed-queue.ts';
 import type { HandleOutcome, MessageHandler, OutboxReader } from './runtime-types.ts';
 
 export type Runtime = MessageHandler & OutboxReader;

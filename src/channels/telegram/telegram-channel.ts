@@ -6,7 +6,7 @@ import { ConfigError, PayungError } from '../../lib/errors.ts';
 import type { MessageHandler } from '../../runtime/runtime-types.ts';
 import type { ChannelSender } from '../channel-sender.ts';
 import { pauseWhenIdle } from './pause-when-idle.ts';
-import { SerialByKey } from './serial-by-key.ts';
+import { KeyedQueue } from '../../lib/keyed-queue.ts';
 import { telegramUpdateToInbound, telegramUpdateType } from './telegram-update-to-inbound.ts';
 import { createTelegramSender } from './telegram-sender.ts';
 import { createTelegramWebhook, type TelegramWebhookHandler } from './telegram-webhook.ts';
@@ -69,7 +69,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const logger = options.logger ?? silent;
   const bot = new Telegraf(token, { telegram: { apiRoot } });
   pauseWhenIdle(bot.telegram, options.pollIdleMs ?? 0);
-  const perChat = new SerialByKey();
+  const perChat = new KeyedQueue();
   const ignoredTypes = new Set<string>();
   const retryDelays = options.mode === 'polling' ? (options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS) : [];
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SerialByKey } from '../../../../src/channels/telegram/serial-by-key.ts';
+import { KeyedQueue } from '../../../src/lib/keyed-queue.ts';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('SerialByKey', () => {
+describe('KeyedQueue', () => {
   it('runs one key in order and other keys alongside, then forgets idle keys', async () => {
-    const serial = new SerialByKey();
+    const serial = new KeyedQueue();
     const log: string[] = [];
     const task = (name: string, ms: number) => async () => {
       log.push(`${name}>`);
@@ -22,7 +22,7 @@ describe('SerialByKey', () => {
   });
 
   it('goes on with the next task after one fails', async () => {
-    const serial = new SerialByKey();
+    const serial = new KeyedQueue();
     const failed = serial.run('a', () => Promise.reject(new Error('boom')));
     const next = serial.run('a', async () => 'next');
     await expect(failed).rejects.toThrow('boom');
