@@ -52,6 +52,7 @@ export async function startPayung(app: App, config: Config, options: { channels?
       handler: app.runtime,
       mode: config.telegram.mode,
       ...(config.telegram.webhookSecret ? { webhookSecret: config.telegram.webhookSecret } : {}),
+      ...(config.telegram.webhookUrl ? { webhookUrl: config.telegram.webhookUrl } : {}),
       logger: logger.child({ channel: 'telegram' }),
     });
     await telegram.start();

@@ -28,6 +28,8 @@ export interface Config {
     readonly apiRoot: string | null;
     readonly mode: 'polling' | 'webhook';
     readonly webhookSecret: string | null;
+    /** Registered with Telegram at start (setWebhook) when set. */
+    readonly webhookUrl: string | null;
   };
   /** The unofficial whatsapp-web.js client: off unless asked for; paced to protect the number. */
   readonly whatsappWeb: {
@@ -91,6 +93,7 @@ function toConfig(env: ParsedEnv): Config {
       apiRoot: env.TELEGRAM_API_ROOT ?? null,
       mode: env.TELEGRAM_MODE,
       webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null,
+      webhookUrl: env.TELEGRAM_WEBHOOK_URL ?? null,
     },
     whatsappWeb: {
       enabled: env.WHATSAPP_WEB_ENABLED,

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       flowsDir: 'flows',
       localesDir: 'locales',
       language: 'id',
-      telegram: { botToken: null, apiRoot: null, mode: 'polling', webhookSecret: null },
+      telegram: { botToken: null, apiRoot: null, mode: 'polling', webhookSecret: null, webhookUrl: null },
       whatsappWeb: { enabled: false, executablePath: '/usr/bin/chromium', minIntervalMs: 4000, dailyCap: 300 },
       whatsappCloud: null,
     });
@@ -38,7 +38,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://payung:pw@db.internal:6543/payung', PAYUNG_DATA_DIR: '/var/lib/payung', PORT: '8080',
       HOST: '0.0.0.0', LOG_LEVEL: 'debug', PAYUNG_SECRET: SECRET, PAYUNG_FLOWS_DIR: '/etc/payung/flows',
       PAYUNG_LOCALES_DIR: '/etc/payung/locales', PAYUNG_LANGUAGE: 'en', TELEGRAM_BOT_TOKEN: '123456:ABC-def_ghi',
-      TELEGRAM_API_ROOT: 'http://127.0.0.1:9001', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-123',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9001', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-123', TELEGRAM_WEBHOOK_URL: 'https://payung.example/webhooks/telegram',
       WHATSAPP_WEB_ENABLED: 'true', PUPPETEER_EXECUTABLE_PATH: '/opt/chromium', WHATSAPP_WEB_MIN_INTERVAL_MS: '6000',
       WHATSAPP_WEB_DAILY_CAP: '150', WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG'.padEnd(24, 'x'), WHATSAPP_CLOUD_APP_SECRET: 'app-secret-0123456',
       WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify-me', WHATSAPP_CLOUD_PHONE_NUMBER_ID: '1234567890', WHATSAPP_CLOUD_GRAPH_URL: 'http://127.0.0.1:9002',
@@ -48,7 +48,7 @@ describe('loadConfig', () => {
       database: { driver: 'postgres', url: 'postgresql://payung:pw@db.internal:6543/payung' },
       dataDir: '/var/lib/payung', host: '0.0.0.0', port: 8080, logLevel: 'debug', secret: SECRET,
       flowsDir: '/etc/payung/flows', localesDir: '/etc/payung/locales', language: 'en',
-      telegram: { botToken: '123456:ABC-def_ghi', apiRoot: 'http://127.0.0.1:9001', mode: 'webhook', webhookSecret: 'webhook-secret-123' },
+      telegram: { botToken: '123456:ABC-def_ghi', apiRoot: 'http://127.0.0.1:9001', mode: 'webhook', webhookSecret: 'webhook-secret-123', webhookUrl: 'https://payung.example/webhooks/telegram' },
       whatsappWeb: { enabled: true, executablePath: '/opt/chromium', minIntervalMs: 6000, dailyCap: 150 },
       whatsappCloud: {
         accessToken: 'EAAG'.padEnd(24, 'x'), appSecret: 'app-secret-0123456', verifyToken: 'verify-me', phoneNumberId: '1234567890',
