@@ -96,3 +96,12 @@ export function firstLapse(months: readonly ContributionMonth[], today: string):
   }
   return null;
 }
+
+/**
+ * The day an unpaid month's bill lapses when no earlier month is unpaid: the day after the due
+ * date of the 3rd month after it (then 4 consecutive months are overdue). With older arrears it
+ * comes sooner: use coverageStatus's `payBy` then.
+ */
+export function lapseDayIfUnpaid(month: string, calendar: DueCalendar): string {
+  return addDays(dueDateOf(addMonths(month, MAX_ARREARS_MONTHS), calendar), 1);
+}
