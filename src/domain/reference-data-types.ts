@@ -1,5 +1,6 @@
 import type { Occupation } from './occupations.ts';
 import type { RateTable } from './rate-table.ts';
+import type { ReminderRules } from './reminder-rules.ts';
 import type { RegionIndex } from './regions.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface ReferenceData {
   readonly regencies: readonly { readonly code: string; readonly provinceCode: string; readonly name: string }[];
   readonly occupations: readonly Occupation[];
   readonly rates: RateTable;
+  /** When payment reminders go out (flows/data/pengingat.yaml). */
+  readonly reminders: ReminderRules;
   /** Kemendagri province codes ("31"), for NIK checks. */
   readonly provinceCodes: ReadonlySet<string>;
   /** Regency/city codes ("31.74"); a NIK's missing code is a soft warning only. */

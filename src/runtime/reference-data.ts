@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FlowError } from '../lib/errors.ts';
 import { occupationFileSchema } from '../domain/occupations.ts';
 import { rateTableSchema } from '../domain/rate-table.ts';
+import { reminderRulesSchema } from '../domain/reminder-rules.ts';
 import type { ReferenceData } from '../domain/reference-data-types.ts';
 import { buildRegionIndex } from '../domain/regions.ts';
 
@@ -13,7 +14,7 @@ type Issue = { file: string; line: number; message: string };
 
 /**
  * Reads the reference data once at start: provinces and regencies from idn-area-data (Kemendagri
- * codes; data ODbL), and flows/data/{iuran,pekerjaan,wilayah-alias}.yaml. Every problem found is
+ * codes; data ODbL), and flows/data/{iuran,pekerjaan,wilayah-alias,pengingat}.yaml. Every problem found is
  * collected with its file and line, then thrown together as one FlowError.
  */
 export async function loadReferenceData(flowsDataDir = 'flows/data'): Promise<ReferenceData> {
@@ -25,10 +26,11 @@ export async function loadReferenceData(flowsDataDir = 'flows/data'): Promise<Re
   const rates = (await readYaml(join(flowsDataDir, 'iuran.yaml'), rateTableSchema, issues))?.data;
   const occupationFile = (await readYaml(join(flowsDataDir, 'pekerjaan.yaml'), occupationFileSchema, issues))?.data;
   const aliasFile = await readYaml(join(flowsDataDir, 'wilayah-alias.yaml'), aliasFileSchema, issues);
+  const reminders = (await readYaml(join(flowsDataDir, 'pengingat.yaml'), reminderRulesSchema, issues))?.data;
   const aliases = aliasFile?.data;
   const provinceList = provinces.map((p) => ({ code: p.code ?? '', name: p.name ?? '' }));
   if (aliasFile) checkAliases(aliasFile, provinceList, regencies, issues);
-  if (issues.length > 0 || !rates || !occupationFile || !aliases) {
+  if (issues.length > 0 || !rates || !occupationFile || !aliases || !reminders) {
     throw new FlowError(`reference data has ${issues.length} problem(s):\n${issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n')}`, issues);
   }
   return {
@@ -37,6 +39,7 @@ export async function loadReferenceData(flowsDataDir = 'flows/data'): Promise<Re
     regencies,
     occupations: occupationFile.occupations,
     rates,
+    reminders,
     provinceCodes: new Set(provinceList.map((p) => p.code)),
     regencyCodes: new Set(regencies.map((r) => r.code)),
   };

@@ -33,6 +33,11 @@ describe('loadReferenceData', () => {
     expect(data.rates.discounts.map((d) => d.id)).toEqual(['pp-50-2025', 'pp-50-2025-transport']);
   });
 
+  it('loads the reminder rules of pengingat.yaml, each with a text in the locales', () => {
+    expect(data.reminders.rules.map((r) => r.id)).toEqual(['h-7', 'h-3', 'h-1', 'h0', 'h+3', 'h+7', 'mingguan']);
+    expect(data.reminders.quietHours).toEqual({ startHour: 8, endHour: 20 });
+  });
+
   it('loads the occupations with their sectors', () => {
     expect(data.occupations.find((o) => o.code === 'pkl')).toMatchObject({ label: 'Pedagang kaki lima', sector: 'other' });
     expect(data.occupations.find((o) => o.code === 'ojek_online')?.sector).toBe('transport');
