@@ -177,6 +177,39 @@ export const bills = pgTable('bills', {
   check('bills_months_check', sql`${t.months} > 0`),
 ]);
 
+export const paymentSources = ['webhook', 'csv', 'manual'] as const;
+export const paymentStatuses = ['applied', 'unmatched'] as const;
+
+/**
+ * Money received. `external_ref` is the provider's reference and unique: the same payment
+ * delivered twice is one row. An unmatched payment is kept with its reason for an admin, never
+ * dropped. `raw` is the payload as received, with the NIK removed.
+ */
+export const payments = pgTable('payments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  externalRef: text('external_ref').notNull().unique(),
+  amount: rupiah('amount').notNull(),
+  paidAt: instant('paid_at').notNull(),
+  source: text('source', { enum: paymentSources }).notNull(),
+  paymentCode: text('payment_code'),
+  nikHash: text('nik_hash'),
+  billId: uuid('bill_id').references(() => bills.id),
+  memberId: uuid('member_id').references(() => members.id),
+  status: text('status', { enum: paymentStatuses }).notNull(),
+  unmatchedReason: text('unmatched_reason'),
+  // What went to the bill's outstanding amount, and what was beyond it: never rounded.
+  appliedAmount: rupiah('applied_amount').notNull().default(0),
+  creditAmount: rupiah('credit_amount').notNull().default(0),
+  raw: jsonb('raw').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: instant('created_at').notNull().defaultNow(),
+}, (t) => [
+  // The admin's unmatched list.
+  index('payments_status_idx').on(t.status, t.createdAt),
+  index('payments_bill_id_idx').on(t.billId),
+  check('payments_source_check', sql`${t.source} in ${sqlList(paymentSources)}`),
+  check('payments_status_check', sql`${t.status} in ${sqlList(paymentStatuses)}`),
+]);
+
 /** Published flow scripts. A conversation keeps the version it started with. */
 export const flowVersions = pgTable('flow_versions', {
   id: identity(),
@@ -225,3 +258,4 @@ export type BillRow = typeof bills.$inferSelect;
 export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
