@@ -1,0 +1,140 @@
+/**
+ * Records one payment inside the caller's transaction: the provider's reference is claimed once,
+ * the payment is matched to a bill by `allocatePayment`, and the bill is marked paid when the
+ * payments reach its amount. Unmatched payments are kept with their reason for an admin.
+ */
+import { allocatePayment, type PayableBill, type PaymentReference, type UnmatchedReason } from '../domain/payment-allocation.ts';
+import { nikHash } from '../lib/secrets.ts';
+import type { Tx } from '../store/db-types.ts';
+import { writeAudit } from '../store/repos/audit.ts';
+import { findMemberByNikHash } from '../store/repos/members.ts';
+import {
+  insertPaymentOnce, lockBillsOfMember, memberOfPaymentCode, paymentsOfBills, setBillStatus,
+} from '../store/repos/payments.ts';
+import type { paymentSources } from '../store/schema.ts';
+
+export type PaymentSource = (typeof paymentSources)[number];
+
+export interface PaymentInput {
+  /** The provider's reference: the same reference twice is recorded once. */
+  readonly externalRef: string;
+  /** Integer Rupiah, as received: never rounded. */
+  readonly amount: number;
+  readonly paidAt: Date;
+  readonly source: PaymentSource;
+  readonly paymentCode?: string | null;
+  readonly nik?: string | null;
+  /** The payload as received, kept for an admin; a `nik` field in it is removed before saving. */
+  readonly raw?: Record<string, unknown>;
+}
+
+export interface RecordPaymentDeps {
+  /** PAYUNG_SECRET, for the NIK's keyed hash. */
+  readonly secret: string;
+  /** Who recorded it, for the audit log: 'system:webhook', 'admin:siti'… */
+  readonly actor: string;
+  readonly now: Date;
+  /**
+   * Runs in the same transaction when a payment makes a bill fully paid. This is where the
+   * scheduler (issue 4, item 3) will cancel the bill's pending reminders.
+   */
+  readonly onBillPaid?: (tx: Tx, billId: string) => Promise<void>;
+}
+
+export type RecordPaymentResult =
+  | { readonly duplicate: true }
+  | {
+    readonly duplicate: false; readonly status: 'applied'; readonly paymentId: string; readonly billId: string;
+    readonly applied: number; readonly credit: number; readonly outstanding: number; readonly billPaid: boolean;
+  }
+  | { readonly duplicate: false; readonly status: 'unmatched'; readonly paymentId: string; readonly reason: UnmatchedReason };
+
+/**
+ * A payment code is looked up first; a NIK only when there is no code. Pass `tx`, never the
+ * outer db: on PGlite a query outside the running transaction waits for it forever.
+ */
+export async function recordPayment(tx: Tx, input: PaymentInput, deps: RecordPaymentDeps): Promise<RecordPaymentResult> {
+  const ref = referenceOf(input);
+  const hashedNik = ref?.kind === 'nik' ? nikHash(deps.secret, ref.nik) : null;
+  const memberId = await memberOf(tx, ref, hashedNik);
+  const bills = memberId === null ? [] : await payableBills(tx, memberId, ref);
+  // Neither code nor NIK: matched as an empty code, so it lands on the unmatched list as unknown_code.
+  const allocation = allocatePayment(bills, { amount: input.amount, ref: ref ?? { kind: 'code', code: '' } });
+
+  const inserted = await insertPaymentOnce(tx, {
+    externalRef: input.externalRef,
+    amount: input.amount,
+    paidAt: input.paidAt,
+    source: input.source,
+    paymentCode: ref?.kind === 'code' ? ref.code : null,
+    nikHash: hashedNik,
+    memberId: allocation.unmatched ? null : memberId,
+    billId: allocation.unmatched ? null : allocation.billId,
+    status: allocation.unmatched ? 'unmatched' : 'applied',
+    unmatchedReason: allocation.unmatched ? allocation.reason : null,
+    appliedAmount: allocation.unmatched ? 0 : allocation.applied,
+    creditAmount: allocation.unmatched ? 0 : allocation.credit,
+    raw: withoutNik(input.raw ?? { ...input, paidAt: input.paidAt.toISOString() }),
+  });
+  if (inserted === null) return { duplicate: true };
+
+  const audit = { actor: deps.actor, entity: 'payment', entityId: inserted.id, at: deps.now };
+  const common = { externalRef: input.externalRef, source: input.source, amount: input.amount };
+  if (allocation.unmatched) {
+    await writeAudit(tx, { ...audit, action: 'payment.unmatched', details: { ...common, reason: allocation.reason } });
+    return { duplicate: false, status: 'unmatched', paymentId: inserted.id, reason: allocation.reason };
+  }
+  const bill = bills.find((b) => b.id === allocation.billId);
+  const billPaid = allocation.outstanding === 0 && bill?.status !== 'paid';
+  if (billPaid) {
+    await setBillStatus(tx, allocation.billId, 'paid');
+    await deps.onBillPaid?.(tx, allocation.billId);
+  }
+  const { applied, credit, outstanding } = allocation;
+  await writeAudit(tx, {
+    ...audit, action: 'payment.applied',
+    details: { ...common, billId: allocation.billId, applied, credit, outstanding, billPaid },
+  });
+  return { duplicate: false, status: 'applied', paymentId: inserted.id, billId: allocation.billId, applied, credit, outstanding, billPaid };
+}
+
+type LoadedBill = PayableBill & { readonly status: string };
+
+function referenceOf(input: PaymentInput): PaymentReference | null {
+  // Partners and vendors write codes with spaces, dashes and lower case; codes are stored clean.
+  const code = input.paymentCode?.toUpperCase().replace(/[\s-]/gu, '');
+  if (code) return { kind: 'code', code };
+  const nik = input.nik?.replace(/\D/gu, '');
+  if (nik) return { kind: 'nik', nik };
+  return null;
+}
+
+async function memberOf(tx: Tx, ref: PaymentReference | null, hashedNik: string | null): Promise<string | null> {
+  if (ref === null) return null;
+  if (ref.kind === 'code') return (await memberOfPaymentCode(tx, ref.code))?.memberId ?? null;
+  return hashedNik === null ? null : (await findMemberByNikHash(tx, hashedNik))?.id ?? null;
+}
+
+/**
+ * The member's bills with the payments applied so far. The store keeps only the NIK's hash, so
+ * the bills of the member it names carry the payment's own NIK for `allocatePayment` to match.
+ */
+async function payableBills(tx: Tx, memberId: string, ref: PaymentReference | null): Promise<LoadedBill[]> {
+  const rows = await lockBillsOfMember(tx, memberId);
+  const paid = await paymentsOfBills(tx, rows.map((b) => b.id));
+  return rows.map((b) => ({
+    id: b.id,
+    startMonth: b.startMonth,
+    amount: b.amount,
+    status: b.status,
+    nik: ref?.kind === 'nik' ? ref.nik : '',
+    paymentCode: b.paymentCode,
+    payments: paid.filter((p) => p.billId === b.id)
+      .map((p) => ({ amount: p.amount, date: p.paidAt.toISOString().slice(0, 10) })),
+  }));
+}
+
+function withoutNik(raw: Record<string, unknown>): Record<string, unknown> {
+  const { nik: _nik, ...rest } = raw;
+  return rest;
+}
