@@ -1,0 +1,94 @@
+/**
+ * The payment partner's webhook as a Hono app (mount it at the root of the public server):
+ * POST /api/payments — `X-Payung-Signature: sha256=<hex HMAC-SHA256 of the raw body>` with the
+ *   shared secret, checked in constant time (401 and nothing recorded when missing or wrong);
+ *   400 naming the field for malformed JSON or an invalid body; then one transaction records the
+ *   payment and answers 200 `{ status: 'applied' | 'unmatched' | 'duplicate', … }`. A store
+ *   failure answers 503 so the partner redelivers: the reference makes a redelivery harmless.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { consoleChannelLogger, type ChannelLogger } from '../channels/whatsapp-web/channel-logger.ts';
+import { verifySignature } from '../channels/whatsapp-cloud/verify-signature.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Db } from '../store/db-types.ts';
+import { recordPayment, type RecordPaymentResult } from '../runtime/record-payment.ts';
+
+export const PAYMENTS_PATH = '/api/payments';
+export const SIGNATURE_HEADER = 'X-Payung-Signature';
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface PaymentsWebhookOptions {
+  readonly db: Db;
+  /** The secret shared with the payment partner, for the body's HMAC. */
+  readonly secret: string;
+  /** PAYUNG_SECRET, for the NIK's keyed hash. */
+  readonly nikSecret: string;
+  readonly clock: Clock;
+  readonly logger?: ChannelLogger;
+}
+
+/** What the partner sends. Amounts are integer Rupiah; `paid_at` an ISO instant with its offset. */
+export const paymentWebhookBody = z.object({
+  reference: z.string().trim().min(1).max(200),
+  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  paid_at: z.iso.datetime({ offset: true }),
+  payment_code: z.string().trim().min(1).max(64).optional(),
+  nik: z.string().trim().regex(/^[\d\s.-]{16,24}$/u, 'a 16-digit NIK').optional(),
+});
+
+export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
+  const { db, secret, nikSecret, clock } = options;
+  const logger = options.logger ?? consoleChannelLogger('payments');
+  const app = new Hono();
+
+  app.post(PAYMENTS_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'payload too large' }, 413) }), async (c) => {
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    if (!verifySignature(raw, c.req.header(SIGNATURE_HEADER), secret)) {
+      logger.warn({ path: PAYMENTS_PATH }, 'payments: webhook with a missing or wrong signature rejected');
+      return c.json({ error: 'unauthorized' }, 401);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(raw));
+    } catch {
+      return c.json({ error: 'body is not JSON' }, 400);
+    }
+    const parsed = paymentWebhookBody.safeParse(json);
+    if (!parsed.success) return c.json({ error: describeIssues(parsed.error) }, 400);
+    const body = parsed.data;
+    try {
+      const result = await db.transaction((tx) => recordPayment(tx, {
+        externalRef: body.reference,
+        amount: body.amount,
+        paidAt: new Date(body.paid_at),
+        source: 'webhook',
+        paymentCode: body.payment_code ?? null,
+        nik: body.nik ?? null,
+        raw: { ...body },
+      }, { secret: nikSecret, actor: 'system:payments-webhook', now: clock() }));
+      return c.json(responseOf(result), 200);
+    } catch (error) {
+      // The reference only: the body may hold a NIK.
+      logger.error({ err: error, reference: body.reference }, 'payments: recording a payment failed; the partner will redeliver');
+      return c.json({ error: 'unavailable' }, 503);
+    }
+  });
+
+  return app;
+}
+
+function responseOf(result: RecordPaymentResult): Record<string, unknown> {
+  if (result.duplicate) return { status: 'duplicate' };
+  if (result.status === 'unmatched') return { status: 'unmatched', payment_id: result.paymentId, reason: result.reason };
+  return {
+    status: 'applied', payment_id: result.paymentId, bill_id: result.billId,
+    applied: result.applied, credit: result.credit, outstanding: result.outstanding, bill_paid: result.billPaid,
+  };
+}
+
+/** "amount: …; paid_at: …": each invalid field by name. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+}
