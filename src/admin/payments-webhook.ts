@@ -35,7 +35,9 @@ export const paymentWebhookBody = z.object({
   amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   paid_at: z.iso.datetime({ offset: true }),
   payment_code: z.string().trim().min(1).max(64).optional(),
-  nik: z.string().trim().regex(/^[\d\s.-]{16,24}$/u, 'a 16-digit NIK').optional(),
+  // Separators are forgiven ("3174-0101-…"); the digits must be the 16 of a NIK.
+  nik: z.string().regex(/^[\d\s.-]+$/u, 'must be a 16-digit NIK')
+    .refine((s) => s.replace(/\D/gu, '').length === 16, 'must be a 16-digit NIK').optional(),
 });
 
 export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {

@@ -117,6 +117,8 @@ describe('POST /api/payments', () => {
     expect(String(invalid.body['error'])).toMatch(/^amount:/u);
     const noDate = await post({ reference: 'TRX-1', amount: 100 });
     expect(String(noDate.body['error'])).toMatch(/paid_at/u);
+    const shortNik = await post(payment({ payment_code: undefined, nik: '31740101' }));
+    expect([shortNik.status, shortNik.body['error']]).toEqual([400, 'nik: must be a 16-digit NIK']);
     expect(await database().db.select().from(payments)).toEqual([]);
   });
 
