@@ -26,6 +26,8 @@ export interface App {
   readonly database: Database;
   readonly runtime: Runtime;
   readonly flows: FlowRegistry;
+  /** The key for NIK hashing and field encryption (for parts that look members up by NIK). */
+  readonly secret: string;
   /** Warnings (and errors of scripts that were not published) found at start. */
   readonly issues: readonly LintIssue[];
   close(): Promise<void>;
@@ -57,7 +59,7 @@ export async function openApp(options: AppOptions): Promise<App> {
       entryFlow,
       randomDigits: options.randomDigits ?? randomDigits,
     });
-    return { database, runtime, flows, issues: files.issues, close: () => (ownsDatabase ? database.close() : Promise.resolve()) };
+    return { database, runtime, flows, secret: options.secret, issues: files.issues, close: () => (ownsDatabase ? database.close() : Promise.resolve()) };
   } catch (error) {
     if (ownsDatabase) await database.close().catch(() => {});
     throw error;

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { App } from './app.ts';
+import { createPaymentsWebhook } from './admin/payments-webhook.ts';
 import type { ChannelSender } from './channels/channel-sender.ts';
 import { createWebChatApp, serveWebChat } from './channels/simulator/web-chat.ts';
 import { createTelegramChannel } from './channels/telegram/telegram-channel.ts';
@@ -92,6 +93,12 @@ export async function startPayung(app: App, config: Config, options: { channels?
     http.route('/', createWebChatApp({
       handler: app.runtime, outbox: app.runtime, newExternalId: randomUUID,
       logError: (error, context) => logger.error({ err: error, ...context }, 'simulator message failed'),
+    }));
+  }
+
+  if (config.paymentsWebhookSecret !== null) {
+    http.route('/', createPaymentsWebhook({
+      db: app.database.db, secret: config.paymentsWebhookSecret, nikSecret: app.secret, clock, logger: logger.child({ part: 'payments' }),
     }));
   }
 

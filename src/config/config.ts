@@ -31,6 +31,8 @@ export interface Config {
     /** Registered with Telegram at start (setWebhook) when set. */
     readonly webhookUrl: string | null;
   };
+  /** Shared secret of the payment provider's signed webhook (POST /api/payments); off when null. */
+  readonly paymentsWebhookSecret: string | null;
   /** The unofficial whatsapp-web.js client: off unless asked for; paced to protect the number. */
   readonly whatsappWeb: {
     readonly enabled: boolean;
@@ -95,6 +97,7 @@ function toConfig(env: ParsedEnv): Config {
       webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null,
       webhookUrl: env.TELEGRAM_WEBHOOK_URL ?? null,
     },
+    paymentsWebhookSecret: env.PAYMENTS_WEBHOOK_SECRET ?? null,
     whatsappWeb: {
       enabled: env.WHATSAPP_WEB_ENABLED,
       executablePath: env.PUPPETEER_EXECUTABLE_PATH,

@@ -59,6 +59,7 @@ export const envVariables = {
   TELEGRAM_WEBHOOK_SECRET: variable(optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/)),
     'be 16–256 letters, digits, _ or - (Telegram\'s secret_token)', 'length'),
   TELEGRAM_WEBHOOK_URL: variable(optional(urlWithScheme(['https:'])), 'be the public https:// URL of /webhooks/telegram on this server', 'url'),
+  PAYMENTS_WEBHOOK_SECRET: variable(optional(z.string().min(32)), 'be at least 32 characters, shared with the payment provider', 'length'),
   WHATSAPP_WEB_ENABLED: variable(defaulted(z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v)), false),
     'be true or false'),
   PUPPETEER_EXECUTABLE_PATH: variable(defaulted(folder, '/usr/bin/chromium'), 'be the path of a Chromium executable'),

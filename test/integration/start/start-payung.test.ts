@@ -52,3 +52,22 @@ describe('payung start with Telegram, against the Bot API emulator', () => {
     await expect(startPayung(app, loadConfig({}), { logger, port: 0, channels: ['whatsapp-cloud'] })).rejects.toThrow(/^WHATSAPP_CLOUD_ACCESS_TOKEN: /);
   });
 });
+
+describe('payung start with the payments webhook configured', () => {
+  it('serves POST /api/payments, refusing an unsigned call', async () => {
+    const database = await createTestDatabase();
+    try {
+      const { app } = await openTestApp(database);
+      const running = await startPayung(app, loadConfig({ PAYMENTS_WEBHOOK_SECRET: 's'.repeat(32) }), { logger, port: 0 });
+      try {
+        const response = await fetch(`${running.url}api/payments`, { method: 'POST', body: '{"reference":"x","amount":1000}', headers: { 'content-type': 'application/json' } });
+        expect(response.status).toBe(401);
+        expect((await fetch(`${running.url}healthz`)).status).toBe(200);
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      await database.close();
+    }
+  });
+});

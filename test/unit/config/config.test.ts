@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       localesDir: 'locales',
       language: 'id',
       telegram: { botToken: null, apiRoot: null, mode: 'polling', webhookSecret: null, webhookUrl: null },
+      paymentsWebhookSecret: null,
       whatsappWeb: { enabled: false, executablePath: '/usr/bin/chromium', minIntervalMs: 4000, dailyCap: 300 },
       whatsappCloud: null,
     });
@@ -42,13 +43,14 @@ describe('loadConfig', () => {
       WHATSAPP_WEB_ENABLED: 'true', PUPPETEER_EXECUTABLE_PATH: '/opt/chromium', WHATSAPP_WEB_MIN_INTERVAL_MS: '6000',
       WHATSAPP_WEB_DAILY_CAP: '150', WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG'.padEnd(24, 'x'), WHATSAPP_CLOUD_APP_SECRET: 'app-secret-0123456',
       WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify-me', WHATSAPP_CLOUD_PHONE_NUMBER_ID: '1234567890', WHATSAPP_CLOUD_GRAPH_URL: 'http://127.0.0.1:9002',
-      WHATSAPP_CLOUD_RATE: '250',
+      WHATSAPP_CLOUD_RATE: '250', PAYMENTS_WEBHOOK_SECRET: 'p'.repeat(32),
     });
     expect(config).toEqual({
       database: { driver: 'postgres', url: 'postgresql://payung:pw@db.internal:6543/payung' },
       dataDir: '/var/lib/payung', host: '0.0.0.0', port: 8080, logLevel: 'debug', secret: SECRET,
       flowsDir: '/etc/payung/flows', localesDir: '/etc/payung/locales', language: 'en',
       telegram: { botToken: '123456:ABC-def_ghi', apiRoot: 'http://127.0.0.1:9001', mode: 'webhook', webhookSecret: 'webhook-secret-123', webhookUrl: 'https://payung.example/webhooks/telegram' },
+      paymentsWebhookSecret: 'p'.repeat(32),
       whatsappWeb: { enabled: true, executablePath: '/opt/chromium', minIntervalMs: 6000, dailyCap: 150 },
       whatsappCloud: {
         accessToken: 'EAAG'.padEnd(24, 'x'), appSecret: 'app-secret-0123456', verifyToken: 'verify-me', phoneNumberId: '1234567890',
