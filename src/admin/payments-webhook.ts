@@ -9,8 +9,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { consoleChannelLogger, type ChannelLogger } from '../channels/whatsapp-web/channel-logger.ts';
-import { verifySignature } from '../channels/whatsapp-cloud/verify-signature.ts';
+import { consoleChannelLogger, type ChannelLogger } from '../lib/channel-logger.ts';
+import { verifySignature } from '../lib/verify-signature.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../store/db-types.ts';
 import { recordPayment, type RecordPaymentResult } from '../runtime/record-payment.ts';

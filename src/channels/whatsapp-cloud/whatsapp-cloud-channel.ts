@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { ChannelSender } from '../channel-sender.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { MessageHandler } from '../../runtime/runtime-types.ts';
-import type { ChannelLogger } from '../whatsapp-web/channel-logger.ts';
+import type { ChannelLogger } from '../../lib/channel-logger.ts';
 import type { DeliveryStatusSink } from './delivery-status-sink.ts';
 import type { WhatsAppCloudOptions } from './whatsapp-cloud-options.ts';
 import { createWhatsAppCloudSender } from './whatsapp-cloud-sender.ts';

@@ -2,10 +2,10 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { systemClock, type Clock } from '../../lib/clock.ts';
 import type { MessageHandler } from '../../runtime/runtime-types.ts';
-import { consoleChannelLogger, type ChannelLogger } from '../whatsapp-web/channel-logger.ts';
+import { consoleChannelLogger, type ChannelLogger } from '../../lib/channel-logger.ts';
 import type { DeliveryStatusSink } from './delivery-status-sink.ts';
 import { readCloudWebhook, type CloudWebhookContent } from './read-cloud-webhook.ts';
-import { safeEqual, verifySignature } from './verify-signature.ts';
+import { safeEqual, verifySignature } from '../../lib/verify-signature.ts';
 import type { WhatsAppCloudOptions } from './whatsapp-cloud-options.ts';
 
 export const WEBHOOK_PATH = '/webhooks/whatsapp';

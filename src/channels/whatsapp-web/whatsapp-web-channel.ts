@@ -3,7 +3,7 @@ import { handleWithRetries } from '../handle-with-retries.ts';
 import type { ChannelSender } from '../channel-sender.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
 import type { MessageHandler } from '../../runtime/runtime-types.ts';
-import { consoleChannelLogger, type ChannelLogger } from './channel-logger.ts';
+import { consoleChannelLogger, type ChannelLogger } from '../../lib/channel-logger.ts';
 import { createWwebClient } from './create-wweb-client.ts';
 import { createSendPacer, type PacingOptions } from './send-pacer.ts';
 import { qrInstructions } from './show-qr.ts';

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboundMessage } from '../../../src/channels/inbound-message.ts';
-import type { ChannelLogger } from '../../../src/channels/whatsapp-web/channel-logger.ts';
+import type { ChannelLogger } from '../../../src/lib/channel-logger.ts';
 import { createWhatsAppCloudChannel, type DeliveryStatusSink } from '../../../src/channels/whatsapp-cloud/whatsapp-cloud-channel.ts';
 import { manualClock } from '../../../src/lib/clock.ts';
 import type { MessageHandler } from '../../../src/runtime/runtime-types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { InboundMessage } from '../../../src/channels/inbound-message.ts';
-import type { ChannelLogger } from '../../../src/channels/whatsapp-web/channel-logger.ts';
+import type { ChannelLogger } from '../../../src/lib/channel-logger.ts';
 import { assertBrowserExists, createWwebClient } from '../../../src/channels/whatsapp-web/create-wweb-client.ts';
 import { createWhatsAppWebChannel, type WhatsAppWebChannelOptions } from '../../../src/channels/whatsapp-web/whatsapp-web-channel.ts';
 import { NOT_CONNECTED_RETRY_MS } from '../../../src/channels/whatsapp-web/whatsapp-web-sender.ts';

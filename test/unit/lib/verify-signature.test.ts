@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { safeEqual, verifySignature } from '../../../../src/channels/whatsapp-cloud/verify-signature.ts';
+import { safeEqual, verifySignature } from '../../../src/lib/verify-signature.ts';
 
 const SECRET = 'app-secret';
 const body = new TextEncoder().encode('{"object":"whatsapp_business_account"}');
