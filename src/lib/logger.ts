@@ -4,6 +4,7 @@
  * in a log message or a logged error — a NIK typed into chat and echoed back — is masked.
  */
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
+import { maskNik } from '../domain/nik.ts';
 
 export type { Logger } from 'pino';
 
@@ -56,8 +57,5 @@ const NIK_LIKE = /(?<![\d])\d(?:[ .-]?\d){15}(?![\d])/g;
 
 /** Masks NIK-like runs as `3174********0001`: enough to recognise, too little to reuse. */
 export function redactText(text: string): string {
-  return text.replace(NIK_LIKE, (match) => {
-    const digits = match.replace(/\D/g, '');
-    return `${digits.slice(0, 4)}${'*'.repeat(8)}${digits.slice(12)}`;
-  });
+  return text.replace(NIK_LIKE, (match) => maskNik(match.replace(/\D/g, '')));
 }

@@ -1,4 +1,5 @@
-import { formatDateId, parseDate } from '../../domain/dates.ts';
+import { parseDate } from '../../domain/dates.ts';
+import { longDate } from '../views/month-name.ts';
 import { vendorToday } from '../flow-env.ts';
 import { invalid, type InputType } from './input-type.ts';
 
@@ -8,6 +9,6 @@ export const birthDateInput: InputType = {
   parse({ text, context, env }) {
     const parsed = parseDate(text, vendorToday(context, env));
     if (!parsed.ok) return invalid(parsed.error, parsed.params);
-    return { kind: 'answer', value: parsed.value, display: formatDateId(parsed.value, 'long') };
+    return { kind: 'answer', value: parsed.value, display: longDate(env.catalogs, [context.lang, 'id'], parsed.value) };
   },
 };
