@@ -3,7 +3,7 @@ import { FlowError } from '../lib/errors.ts';
 import { CANCELLED_STATE, type CompiledFlow } from './compile-flow.ts';
 import type { Effect } from './effect.ts';
 import { effectBuilders } from './effects/index.ts';
-import type { FlowContext, FlowEvent, Pending } from './flow-context.ts';
+import type { FlowContext, FlowEvent } from './flow-context.ts';
 import type { FlowEnv } from './flow-env.ts';
 import { isStartWord, referralCodeOf } from './global-command.ts';
 import type { Json } from './json.ts';
@@ -110,4 +110,3 @@ function statusOf(state: AnyMachineSnapshot): ConversationStatus {
   return state.value === CANCELLED_STATE ? 'cancelled' : 'done';
 }
 
-export type { Pending };
