@@ -34,6 +34,9 @@ export interface OutboxPayload {
 /** What the platform last said about a sent message (WhatsApp Cloud API status webhooks). */
 export const deliveryStatuses = ['sent', 'delivered', 'read', 'failed'] as const;
 
+export const stopReasons = ['opt_out', 'blocked'] as const;
+export const billStatuses = ['unpaid', 'paid', 'overdue', 'lapsed'] as const;
+
 // CHECK constraints repeat the TS value lists; these render them as SQL literals (constants only).
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 const sqlList = (values: readonly string[]) => sql.raw(`(${quoted(values)})`);
@@ -47,12 +50,19 @@ export const contacts = pgTable('contacts', {
   displayName: text('display_name'),
   language: text('language').notNull().default('id'),
   phoneE164: text('phone_e164'),
+  // Set: no reminders or campaigns, only replies. Why is in stop_reason: 'opt_out' (the vendor
+  // said "berhenti"; only "mulai" undoes it) or 'blocked' (the platform said so; a new message
+  // from the contact undoes it, since they can reach us again).
   stoppedAt: instant('stopped_at'),
+  stopReason: text('stop_reason', { enum: stopReasons }),
   // WhatsApp's 24-hour customer-service window opens with each message the contact sends.
   lastInboundAt: instant('last_inbound_at'),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
-}, (t) => [unique('contacts_channel_address_unique').on(t.channel, t.address)]);
+}, (t) => [
+  unique('contacts_channel_address_unique').on(t.channel, t.address),
+  check('contacts_stop_reason_check', sql`${t.stopReason} is null or ${t.stopReason} in ${sqlList(stopReasons)}`),
+]);
 
 /** Agen Perisai: refers vendors with a code; codes are stored upper-case so lookups ignore case. */
 export const agents = pgTable('agents', {
@@ -169,10 +179,14 @@ export const bills = pgTable('bills', {
   breakdown: jsonb('breakdown').$type<unknown>().notNull(),
   dueDate: date('due_date', { mode: 'string' }).notNull(),
   paymentCode: text('payment_code').notNull().unique(),
-  status: text('status').notNull().default('unpaid'),
+  // Kept in step with the ledger by the bill upkeep job: unpaid → overdue (past the due date) →
+  // lapsed (the membership lapsed with it unpaid); paid once nothing is owed.
+  status: text('status', { enum: billStatuses }).notNull().default('unpaid'),
   createdAt: instant('created_at').notNull().defaultNow(),
 }, (t) => [
   index('bills_member_id_idx').on(t.memberId),
+  index('bills_status_idx').on(t.status),
+  check('bills_status_check', sql`${t.status} in ${sqlList(billStatuses)}`),
   check('bills_start_month_check', sql`${t.startMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
   check('bills_months_check', sql`${t.months} > 0`),
 ]);
@@ -208,6 +222,55 @@ export const payments = pgTable('payments', {
   index('payments_bill_id_idx').on(t.billId),
   check('payments_source_check', sql`${t.source} in ${sqlList(paymentSources)}`),
   check('payments_status_check', sql`${t.status} in ${sqlList(paymentStatuses)}`),
+]);
+
+export const timerStatuses = ['pending', 'queued', 'cancelled', 'skipped'] as const;
+
+/**
+ * A reminder to send at `fire_at`: planned by the scheduler from the reminder rules and a bill.
+ * `dedupe_key` (bill + rule, e.g. 'bill:<id>:h_min_3') is unique, so restarts and several
+ * schedulers plan each reminder once. A due timer becomes an outbox row (queued, outbox_id set)
+ * carrying the same dedupe key; a payment cancels the bill's pending timers in its transaction;
+ * skipped means it was due but no longer made sense (bill paid, contact stopped, lapsed).
+ */
+export const reminderTimers = pgTable('reminder_timers', {
+  id: identity(),
+  billId: uuid('bill_id').notNull().references(() => bills.id),
+  contactId: uuid('contact_id').notNull().references(() => contacts.id),
+  ruleId: text('rule_id').notNull(),
+  localeKey: text('locale_key').notNull(),
+  dedupeKey: text('dedupe_key').notNull().unique(),
+  fireAt: instant('fire_at').notNull(),
+  status: text('status', { enum: timerStatuses }).notNull().default('pending'),
+  outboxId: bigint('outbox_id', { mode: 'number' }),
+  reason: text('reason'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  handledAt: instant('handled_at'),
+}, (t) => [
+  index('reminder_timers_due_idx').on(t.fireAt).where(sql`${t.status} = 'pending'`),
+  index('reminder_timers_bill_id_idx').on(t.billId),
+  check('reminder_timers_status_check', sql`${t.status} in ${sqlList(timerStatuses)}`),
+]);
+
+export const claimStatuses = ['open', 'confirmed', 'rejected'] as const;
+
+/**
+ * "Sudah bayar": a vendor says they paid and gives the reference. Kept open for an admin or
+ * agent to check against the payments; it does not mark anything paid by itself.
+ */
+export const paymentClaims = pgTable('payment_claims', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  memberId: uuid('member_id').notNull().references(() => members.id),
+  contactId: uuid('contact_id').notNull().references(() => contacts.id),
+  billId: uuid('bill_id').references(() => bills.id),
+  reference: text('reference').notNull(),
+  status: text('status', { enum: claimStatuses }).notNull().default('open'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  resolvedAt: instant('resolved_at'),
+  resolvedBy: text('resolved_by'),
+}, (t) => [
+  index('payment_claims_status_idx').on(t.status, t.createdAt),
+  check('payment_claims_status_check', sql`${t.status} in ${sqlList(claimStatuses)}`),
 ]);
 
 /** Published flow scripts. A conversation keeps the version it started with. */
@@ -259,3 +322,5 @@ export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
+export type ReminderTimerRow = typeof reminderTimers.$inferSelect;
+export type PaymentClaimRow = typeof paymentClaims.$inferSelect;

@@ -1,7 +1,7 @@
 /** Chat identities: one row per channel + address, created on a contact's first message. */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db-types.ts';
-import { contacts, type ContactRow } from '../schema.ts';
+import { contacts, type ContactRow, type stopReasons } from '../schema.ts';
 import { singleRow } from './single-row.ts';
 
 export type Contact = ContactRow;
@@ -15,6 +15,8 @@ export interface ContactKey {
   readonly lastInboundAt?: Date;
 }
 
+const unblocks = sql`${contacts.stopReason} = 'blocked' and excluded.last_inbound_at is not null`;
+
 /** Inserts the contact or touches the existing one; returns the row either way. */
 export async function upsertContact(x: Executor, key: ContactKey): Promise<Contact> {
   const rows = await x.insert(contacts)
@@ -27,6 +29,9 @@ export async function upsertContact(x: Executor, key: ContactKey): Promise<Conta
         updatedAt: sql`now()`,
         displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`,
         lastInboundAt: sql`greatest(excluded.last_inbound_at, ${contacts.lastInboundAt})`,
+        // A contact who blocked us and writes again has unblocked us; an opt-out stays.
+        stoppedAt: sql`case when ${unblocks} then null else ${contacts.stoppedAt} end`,
+        stopReason: sql`case when ${unblocks} then null else ${contacts.stopReason} end`,
       },
     })
     .returning();
@@ -39,7 +44,20 @@ export async function findContact(x: Executor, channel: string, address: string)
   return row ?? null;
 }
 
-/** "berhenti": nothing but the confirmation is sent to a stopped contact. */
-export async function markStopped(x: Executor, id: string, at: Date): Promise<void> {
-  await x.update(contacts).set({ stoppedAt: at, updatedAt: sql`now()` }).where(eq(contacts.id, id));
+export type StopReason = (typeof stopReasons)[number];
+
+/**
+ * No more reminders or campaigns for this contact, only replies: 'opt_out' when the vendor said
+ * "berhenti", 'blocked' when the platform says they blocked us. An opt-out is never replaced
+ * by 'blocked' (it would then be undone by the next message).
+ */
+export async function markStopped(x: Executor, id: string, at: Date, reason: StopReason = 'blocked'): Promise<void> {
+  await x.update(contacts)
+    .set({ stoppedAt: at, stopReason: sql`case when ${contacts.stopReason} = 'opt_out' then 'opt_out' else ${reason} end`, updatedAt: sql`now()` })
+    .where(eq(contacts.id, id));
+}
+
+/** "mulai" after "berhenti": reminders and campaigns may be sent again. */
+export async function clearStopped(x: Executor, id: string): Promise<void> {
+  await x.update(contacts).set({ stoppedAt: null, stopReason: null, updatedAt: sql`now()` }).where(eq(contacts.id, id));
 }

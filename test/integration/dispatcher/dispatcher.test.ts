@@ -171,7 +171,7 @@ describe('dispatcher', () => {
   it('sends nothing but replies to a contact who said berhenti', async () => {
     const { db } = database();
     const contact = await upsertContact(db, { channel: 'telegram', address: 'ana' });
-    await markStopped(db, contact.id, t0);
+    await markStopped(db, contact.id, t0, 'opt_out');
     await queue(db, 'telegram', 'ana', ['campaign', 'reply', 'reminder']);
     const { sender, dispatcher } = setup();
     await drain(dispatcher);

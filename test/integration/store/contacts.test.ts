@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findContact, markStopped, upsertContact } from '../../../src/store/repos/contacts.ts';
+import { clearStopped, findContact, markStopped, upsertContact } from '../../../src/store/repos/contacts.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
 
 describe('contacts repository', () => {
@@ -49,6 +49,27 @@ describe('contacts repository', () => {
     const at = new Date('2025-03-01T02:03:04.005Z');
     await markStopped(db, contact.id, at);
     expect((await findContact(db, 'simulator', 'ana'))?.stoppedAt).toEqual(at);
+  });
+
+  it('undoes a block when the contact writes again, but an opt-out only with clearStopped ("mulai")', async () => {
+    const { db } = database();
+    const at = new Date('2026-11-25T02:00:00Z');
+    const blocked = await upsertContact(db, { channel: 'telegram', address: 'blok' });
+    const optedOut = await upsertContact(db, { channel: 'telegram', address: 'henti' });
+    await markStopped(db, blocked.id, at, 'blocked');
+    await markStopped(db, optedOut.id, at, 'opt_out');
+    // A block reported later does not turn an opt-out into something a message undoes.
+    await markStopped(db, optedOut.id, at, 'blocked');
+    // Touching the contact without a message (queueing, sending) changes nothing.
+    await upsertContact(db, { channel: 'telegram', address: 'blok' });
+    expect(await findContact(db, 'telegram', 'blok')).toMatchObject({ stoppedAt: at, stopReason: 'blocked' });
+    const inbound = new Date('2026-11-25T03:00:00Z');
+    await upsertContact(db, { channel: 'telegram', address: 'blok', lastInboundAt: inbound });
+    await upsertContact(db, { channel: 'telegram', address: 'henti', lastInboundAt: inbound });
+    expect(await findContact(db, 'telegram', 'blok')).toMatchObject({ stoppedAt: null, stopReason: null });
+    expect(await findContact(db, 'telegram', 'henti')).toMatchObject({ stoppedAt: at, stopReason: 'opt_out' });
+    await clearStopped(db, optedOut.id);
+    expect(await findContact(db, 'telegram', 'henti')).toMatchObject({ stoppedAt: null, stopReason: null });
   });
 
   it('keeps the latest inbound time, so a late redelivery does not close the WhatsApp window', async () => {
