@@ -185,6 +185,8 @@ export const bills = pgTable('bills', {
   createdAt: instant('created_at').notNull().defaultNow(),
 }, (t) => [
   index('bills_member_id_idx').on(t.memberId),
+  // One bill per member and first month: the next-bill job run twice creates it once.
+  unique('bills_member_id_start_month_unique').on(t.memberId, t.startMonth),
   index('bills_status_idx').on(t.status),
   check('bills_status_check', sql`${t.status} in ${sqlList(billStatuses)}`),
   check('bills_start_month_check', sql`${t.startMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),

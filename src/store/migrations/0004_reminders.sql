@@ -38,6 +38,7 @@ CREATE INDEX "payment_claims_status_idx" ON "payment_claims" USING btree ("statu
 CREATE INDEX "reminder_timers_due_idx" ON "reminder_timers" USING btree ("fire_at") WHERE "reminder_timers"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "reminder_timers_bill_id_idx" ON "reminder_timers" USING btree ("bill_id");--> statement-breakpoint
 CREATE INDEX "bills_status_idx" ON "bills" USING btree ("status");--> statement-breakpoint
+ALTER TABLE "bills" ADD CONSTRAINT "bills_member_id_start_month_unique" UNIQUE("member_id","start_month");--> statement-breakpoint
 ALTER TABLE "bills" ADD CONSTRAINT "bills_status_check" CHECK ("bills"."status" in ('unpaid', 'paid', 'overdue', 'lapsed'));--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_stop_reason_check" CHECK ("contacts"."stop_reason" is null or "contacts"."stop_reason" in ('opt_out', 'blocked'));--> statement-breakpoint
 UPDATE "contacts" SET "stop_reason" = 'blocked' WHERE "stopped_at" IS NOT NULL;
