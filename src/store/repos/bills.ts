@@ -1,7 +1,7 @@
 /** Contribution bills. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db-types.ts';
-import { bills, type BillRow } from '../schema.ts';
+import { bills, type BillRow, type billStatuses } from '../schema.ts';
 import { singleRow } from './single-row.ts';
 
 export type { BillRow } from '../schema.ts';
@@ -17,4 +17,25 @@ export async function billsOfMember(x: Executor, memberId: string): Promise<Bill
   return x.select().from(bills)
     .where(eq(bills.memberId, memberId))
     .orderBy(asc(bills.startMonth), asc(bills.createdAt));
+}
+
+export type StoredBillStatus = (typeof billStatuses)[number];
+
+/**
+ * Inserts a bill unless one conflicts (ON CONFLICT DO NOTHING, not a caught 23505: on PostgreSQL a
+ * failed statement aborts the caller's transaction). `{ conflict: 'start_month' }` when the member
+ * has a bill starting that month already (another run made it); `{ conflict: 'payment_code' }`
+ * when only the payment code is taken, so the caller can draw another.
+ */
+export async function insertBillOnce(x: Executor, bill: NewBill): Promise<{ id: string } | { conflict: 'start_month' | 'payment_code' }> {
+  const [row] = await x.insert(bills).values(bill).onConflictDoNothing().returning({ id: bills.id });
+  if (row !== undefined) return row;
+  const [existing] = await x.select({ id: bills.id }).from(bills)
+    .where(and(eq(bills.memberId, bill.memberId), eq(bills.startMonth, bill.startMonth)));
+  return { conflict: existing === undefined ? 'payment_code' : 'start_month' };
+}
+
+/** Sets the stored status column (the bill upkeep keeps it in step with the derived one). */
+export async function updateBillStatus(x: Executor, billId: string, status: StoredBillStatus): Promise<void> {
+  await x.update(bills).set({ status }).where(eq(bills.id, billId));
 }

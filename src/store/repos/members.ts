@@ -2,7 +2,7 @@
  * Members (registered vendors). Lookups by NIK go through its keyed hash and answer only with an
  * id: the store never tells a caller whose NIK it is.
  */
-import { count, eq } from 'drizzle-orm';
+import { asc, count, desc, eq, gt } from 'drizzle-orm';
 import type { Executor } from '../db-types.ts';
 import { members, type MemberRow } from '../schema.ts';
 
@@ -33,4 +33,31 @@ export async function getMember(x: Executor, id: string): Promise<MemberRow | nu
 export async function countMembers(x: Executor): Promise<number> {
   const [row] = await x.select({ n: count() }).from(members);
   return row?.n ?? 0;
+}
+
+/** The contact's most recently registered member (a contact may re-register after a lapse), or null. */
+export async function newestMemberOfContact(x: Executor, contactId: string): Promise<MemberRow | null> {
+  const [row] = await x.select().from(members)
+    .where(eq(members.contactId, contactId))
+    .orderBy(desc(members.registeredAt), desc(members.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Up to `limit` member ids after `afterId` (all when null), in id order: keyset pages for batch jobs. */
+export async function memberIdsAfter(x: Executor, afterId: string | null, limit: number): Promise<string[]> {
+  const rows = await x.select({ id: members.id }).from(members)
+    .where(afterId === null ? undefined : gt(members.id, afterId))
+    .orderBy(asc(members.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Locks a member's row FOR UPDATE SKIP LOCKED: null when another worker holds it (or there is no
+ * such member), so two batch jobs share the members and neither waits for the other.
+ */
+export async function lockMemberSkipLocked(x: Executor, id: string): Promise<MemberRow | null> {
+  const [row] = await x.select().from(members).where(eq(members.id, id)).for('update', { skipLocked: true });
+  return row ?? null;
 }
