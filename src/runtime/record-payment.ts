@@ -1,19 +1,24 @@
 /**
  * Records one payment inside the caller's transaction: the provider's reference is claimed once,
  * the payment is matched to a bill by `allocatePayment`, and the bill is marked paid when the
- * payments reach its amount. Unmatched payments are kept with their reason for an admin.
+ * payments reach its amount (its pending reminders cancelled in the same transaction). Unmatched
+ * payments are kept with their reason for an admin.
  */
 import { allocatePayment, type PayableBill, type PaymentReference, type UnmatchedReason } from '../domain/payment-allocation.ts';
 import { nikHash } from '../lib/secrets.ts';
 import type { Tx } from '../store/db-types.ts';
 import { writeAudit } from '../store/repos/audit.ts';
 import { findMemberByNikHash } from '../store/repos/members.ts';
+import { cancelPendingRemindersOfBill } from '../store/repos/reminder-timers.ts';
 import {
   insertPaymentOnce, lockBillsOfMember, memberOfPaymentCode, paymentsOfBills, setBillStatus,
 } from '../store/repos/payments.ts';
 import type { paymentSources } from '../store/schema.ts';
 
 export type PaymentSource = (typeof paymentSources)[number];
+
+/** The reason kept on a paid bill's cancelled timers and buried reminder rows. */
+export const BILL_PAID = 'bill paid';
 
 export interface PaymentInput {
   /** The provider's reference: the same reference twice is recorded once. */
@@ -35,8 +40,8 @@ export interface RecordPaymentDeps {
   readonly actor: string;
   readonly now: Date;
   /**
-   * Runs in the same transaction when a payment makes a bill fully paid. This is where the
-   * scheduler (issue 4, item 3) will cancel the bill's pending reminders.
+   * Runs in the same transaction when a payment makes a bill fully paid, after the bill's
+   * pending reminders were cancelled and its queued ones buried.
    */
   readonly onBillPaid?: (tx: Tx, billId: string) => Promise<void>;
 }
@@ -88,6 +93,8 @@ export async function recordPayment(tx: Tx, input: PaymentInput, deps: RecordPay
   const billPaid = allocation.outstanding === 0 && bill?.status !== 'paid';
   if (billPaid) {
     await setBillStatus(tx, allocation.billId, 'paid');
+    // In this transaction: a reminder is never sent about a bill the vendor has paid.
+    await cancelPendingRemindersOfBill(tx, allocation.billId, BILL_PAID, deps.now);
     await deps.onBillPaid?.(tx, allocation.billId);
   }
   const { applied, credit, outstanding } = allocation;

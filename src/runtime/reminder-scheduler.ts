@@ -1,0 +1,152 @@
+/**
+ * The reminder scheduler: plans a timer row per reminder of every bill still owed (the dedupe
+ * key, bill + rule, makes planning idempotent across restarts and processes), and turns due
+ * timers into 'reminder' outbox rows for the dispatcher. Both steps run in batches, each in one
+ * transaction with FOR UPDATE SKIP LOCKED, so any number of schedulers share one PostgreSQL and
+ * a crash mid-batch loses nothing and queues nothing twice. Time comes from the clock passed in.
+ */
+import type { ReferenceData } from '../domain/reference-data-types.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Db, Tx } from '../store/db-types.ts';
+import type { FlowRegistry } from './flow-registry.ts';
+import { fireReminders, type FireBatch } from './reminders/fire-reminders.ts';
+import { planReminders, type PlanBatch } from './reminders/plan-reminders.ts';
+
+export interface ReminderSchedulerOptions {
+  readonly db: Db;
+  /** Where the reminder texts come from: the catalogues published with the flow `flowId`. */
+  readonly flows: Pick<FlowRegistry, 'latest'>;
+  readonly data: Pick<ReferenceData, 'rates' | 'reminders'>;
+  readonly clock: Clock;
+  /** Bills planned, or timers claimed, per transaction; default 100. */
+  readonly batchSize?: number;
+  readonly logger?: Logger;
+  /** Names this worker in logs. */
+  readonly workerId?: string;
+  /** The flow whose published locale catalogues hold the `pengingat.*` texts; default 'pendaftaran'. */
+  readonly flowId?: string;
+  /** The pause of start()'s loop after a round with nothing to do; default 30 s. */
+  readonly idleMs?: number;
+  /** How start() waits; tests pass one that returns at once or advances a manual clock. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface PlanRound {
+  readonly bills: number;
+  readonly timers: number;
+  readonly pending: number;
+}
+
+export interface FireRound {
+  readonly claimed: number;
+  readonly queued: number;
+  readonly skipped: Readonly<Record<string, number>>;
+  readonly waiting: number;
+}
+
+export interface ReminderScheduler {
+  /** Plans every bill that has no timers yet, batch by batch. */
+  planOnce(): Promise<PlanRound>;
+  /** Settles every timer due now, batch by batch. */
+  fireOnce(): Promise<FireRound>;
+  /** planOnce, then fireOnce. */
+  runOnce(): Promise<{ readonly planned: PlanRound; readonly fired: FireRound }>;
+  /** Loops runOnce until stop(); a round that fails is logged and the loop goes on. */
+  start(): void;
+  /** Lets the current batch finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+const MAX_ERROR_PAUSE_MS = 10 * 60_000;
+
+export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
+  const { db, clock, data } = options;
+  const batchSize = options.batchSize ?? 100;
+  const flowId = options.flowId ?? 'pendaftaran';
+  const log = options.logger?.child({ component: 'reminder-scheduler', worker: options.workerId ?? 'scheduler' });
+  const fireDeps = { data, catalogs: async (tx: Tx) => (await options.flows.latest(tx, flowId)).catalogs };
+  let running = false;
+
+  async function planOnce(): Promise<PlanRound> {
+    const total = { bills: 0, timers: 0, pending: 0 };
+    for (;;) {
+      const batch: PlanBatch = await db.transaction((tx) => planReminders(tx, data, clock(), batchSize));
+      total.bills += batch.bills;
+      total.timers += batch.timers;
+      total.pending += batch.pending;
+      if (batch.bills < batchSize || stopping()) break;
+    }
+    if (total.bills > 0) log?.info(total, 'reminders planned');
+    return total;
+  }
+
+  async function fireOnce(): Promise<FireRound> {
+    const total = { claimed: 0, queued: 0, skipped: {} as Record<string, number>, waiting: 0 };
+    for (;;) {
+      const batch: FireBatch = await db.transaction((tx) => fireReminders(tx, fireDeps, clock(), batchSize));
+      total.claimed += batch.claimed;
+      total.queued += batch.queued;
+      total.waiting += batch.waiting;
+      for (const [reason, n] of Object.entries(batch.skipped)) total.skipped[reason] = (total.skipped[reason] ?? 0) + n;
+      if (batch.claimed < batchSize || stopping()) break;
+    }
+    if (total.claimed > 0) log?.info(total, 'due reminders settled');
+    return total;
+  }
+
+  async function runOnce() {
+    const planned = await planOnce();
+    return { planned, fired: await fireOnce() };
+  }
+
+  // Only a started loop stops between batches; a direct planOnce/fireOnce call runs to the end.
+  let loop: Promise<void> | null = null;
+  const stopping = () => loop !== null && !running;
+  const idle = createIdle(options.sleep);
+  return {
+    planOnce,
+    fireOnce,
+    runOnce,
+    start() {
+      if (loop !== null) return;
+      running = true;
+      loop = (async () => {
+        const idleMs = options.idleMs ?? 30_000;
+        let failures = 0;
+        while (running) {
+          const round = await runOnce().catch((error: unknown) => {
+            log?.error({ err: error, failures: failures + 1 }, 'reminder round failed');
+            return null;
+          });
+          failures = round === null ? failures + 1 : 0;
+          const busy = round !== null && round.planned.bills + round.fired.claimed > 0;
+          if (!busy && running) await idle.wait(Math.min(MAX_ERROR_PAUSE_MS, idleMs * 2 ** failures));
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      idle.wake();
+      await loop;
+      loop = null;
+    },
+  };
+}
+
+/** The idle pause: the injected sleep, or a timer that stop() cuts short. */
+function createIdle(sleep: ((ms: number) => Promise<void>) | undefined) {
+  let wakeUp: (() => void) | null = null;
+  return {
+    wait(ms: number): Promise<void> {
+      if (sleep !== undefined) return sleep(ms);
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(() => { wakeUp = null; resolve(); }, ms);
+        wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
+      });
+    },
+    wake(): void {
+      wakeUp?.();
+    },
+  };
+}

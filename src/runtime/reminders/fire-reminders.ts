@@ -1,0 +1,125 @@
+import { billStatuses, type BillView } from '../../domain/bill-status.ts';
+import { isoToday } from '../../domain/dates.ts';
+import type { Bill } from '../../domain/ledger.ts';
+import type { ReferenceData } from '../../domain/reference-data-types.ts';
+import { timeZoneOfProvince, type TimeZone } from '../../domain/time-zones.ts';
+import type { Catalogs } from '../../i18n/catalog.ts';
+import type { Tx } from '../../store/db-types.ts';
+import { enqueueOutbox } from '../../store/repos/outbox.ts';
+import {
+  claimDueTimers, lastRemindedAt, ledgerOfMembers, lockContactsForReminders, markTimerQueued, markTimersSkipped,
+  outboxIdOfDedupeKey, rescheduleTimer, type ClaimedTimer,
+} from '../../store/repos/reminder-timers.ts';
+import { decideReminder } from './decide-reminder.ts';
+import { reminderMessage } from './reminder-message.ts';
+
+/** Below replies (10), above campaigns (0): a vendor waiting for an answer goes first. */
+export const REMINDER_PRIORITY = 5;
+
+export interface FireBatch {
+  /** Timers claimed in this batch. */
+  readonly claimed: number;
+  /** Turned into outbox rows. */
+  readonly queued: number;
+  /** Skipped for good, by reason. */
+  readonly skipped: Readonly<Record<string, number>>;
+  /** Pushed to the next allowed time (quiet hours, a holiday). */
+  readonly waiting: number;
+}
+
+export interface FireDeps {
+  readonly data: Pick<ReferenceData, 'rates' | 'reminders'>;
+  /** The published locale catalogues, read inside the transaction. */
+  readonly catalogs: (tx: Tx) => Promise<Catalogs>;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Claims up to `limit` due timers (SKIP LOCKED: schedulers share them) and settles each in this
+ * transaction: an outbox row with the timer's dedupe key and the timer 'queued', or skipped, or
+ * pushed to a later fire_at. Reminder sends are serialised per contact, so two schedulers never
+ * both remind one vendor on one day. If the transaction fails, nothing of it happened.
+ */
+export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: number): Promise<FireBatch> {
+  const claimed = await claimDueTimers(tx, { now, limit });
+  if (claimed.length === 0) return { claimed: 0, queued: 0, skipped: {}, waiting: 0 };
+  const contactIds = claimed.map((c) => c.contactId);
+  await lockContactsForReminders(tx, contactIds);
+  const reminded = await lastRemindedAt(tx, contactIds, new Date(now.getTime() - DAY_MS));
+  const views = await billViews(tx, claimed, now, deps.data);
+  const { quietHours, holidays: extraHolidays } = deps.data.reminders;
+  const holidays = [...deps.data.rates.holidays, ...extraHolidays];
+  let catalogs: Catalogs | null = null;
+  const skipped = new Map<string, number[]>();
+  let queued = 0;
+  let waiting = 0;
+
+  for (const timer of claimed) {
+    const view = views.get(timer.billId);
+    const zone = zoneOf(timer);
+    const decision = decideReminder({
+      superseded: timer.superseded,
+      billStatus: view?.status ?? 'paid',
+      storedStatus: timer.bill.status,
+      contactStopped: timer.contact.stoppedAt !== null,
+      stopReason: timer.contact.stopReason,
+      zone,
+      lastRemindedAt: reminded.get(timer.contactId),
+    }, now, quietHours, holidays);
+    if (decision.action === 'skip') {
+      skipped.set(decision.reason, [...(skipped.get(decision.reason) ?? []), timer.id]);
+    } else if (decision.action === 'wait') {
+      await rescheduleTimer(tx, timer.id, decision.until);
+      waiting += 1;
+    } else {
+      catalogs ??= await deps.catalogs(tx);
+      await queueReminder(tx, timer, catalogs, view?.outstanding ?? timer.bill.amount, now);
+      reminded.set(timer.contactId, now);
+      queued += 1;
+    }
+  }
+  for (const [reason, ids] of skipped) await markTimersSkipped(tx, ids, reason, now);
+  return { claimed: claimed.length, queued, skipped: Object.fromEntries([...skipped].map(([r, ids]) => [r, ids.length])), waiting };
+}
+
+async function queueReminder(tx: Tx, timer: ClaimedTimer, catalogs: Catalogs, outstanding: number, now: Date): Promise<void> {
+  const payload = reminderMessage(catalogs, timer.contact.language, {
+    localeKey: timer.localeKey, fullName: timer.member.fullName, outstanding, dueDate: timer.bill.dueDate, paymentCode: timer.bill.paymentCode,
+  });
+  const [id] = await enqueueOutbox(tx, [{
+    contactId: timer.contactId, channel: timer.contact.channel, address: timer.contact.address, kind: 'reminder',
+    priority: REMINDER_PRIORITY, payload, dedupeKey: timer.dedupeKey, nextAttemptAt: now,
+  }]);
+  // A row under this key exists already (queued by hand, say): the reminder is queued all the same.
+  const outboxId = id ?? await outboxIdOfDedupeKey(tx, timer.dedupeKey);
+  if (outboxId === null) throw new Error(`reminder ${timer.dedupeKey}: outbox row neither inserted nor found`);
+  await markTimerQueued(tx, timer.id, outboxId, now);
+}
+
+/** Each claimed bill's status and outstanding amount on its vendor's local date, from the member's whole ledger. */
+async function billViews(tx: Tx, claimed: readonly ClaimedTimer[], now: Date, data: Pick<ReferenceData, 'rates'>): Promise<Map<string, BillView>> {
+  const ledger = await ledgerOfMembers(tx, claimed.map((c) => c.bill.memberId));
+  const zones = new Map(claimed.map((c) => [c.bill.memberId, zoneOf(c)]));
+  const paymentsByBill = new Map<string, { amount: number; paidAt: Date }[]>();
+  for (const p of ledger.payments) if (p.billId !== null) paymentsByBill.set(p.billId, [...(paymentsByBill.get(p.billId) ?? []), p]);
+  const byMember = new Map<string, Bill[]>();
+  for (const row of ledger.bills) {
+    const zone = zones.get(row.memberId);
+    if (zone === undefined) continue;
+    const paid = (paymentsByBill.get(row.id) ?? []).map((p) => ({ amount: p.amount, date: isoToday(p.paidAt, zone.utcOffset) }));
+    const bill: Bill = { id: row.id, startMonth: row.startMonth, months: row.months, amount: row.amount, dueDate: row.dueDate, payments: paid };
+    byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), bill]);
+  }
+  const views = new Map<string, BillView>();
+  for (const [memberId, bills] of byMember) {
+    const zone = zones.get(memberId);
+    if (zone === undefined) continue;
+    for (const view of billStatuses(bills, isoToday(now, zone.utcOffset), data.rates)) views.set(view.id, view);
+  }
+  return views;
+}
+
+function zoneOf(timer: ClaimedTimer): TimeZone {
+  return timeZoneOfProvince(timer.member.provinceCode);
+}

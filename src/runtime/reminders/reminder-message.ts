@@ -1,0 +1,38 @@
+import { longDate } from '../../engine/views/month-name.ts';
+import type { Catalogs } from '../../i18n/catalog.ts';
+import { formatRupiah } from '../../i18n/rupiah.ts';
+import { t } from '../../i18n/translate.ts';
+import type { OutboxPayload } from '../../store/schema.ts';
+
+/** The approved WhatsApp template a reminder falls back to when the 24-hour window is closed. */
+export const REMINDER_TEMPLATE = 'pengingat_iuran';
+const TEMPLATE_LANGUAGE = 'id';
+
+export interface ReminderContent {
+  readonly localeKey: string;
+  readonly fullName: string;
+  /** What is still owed on the bill: the amount less the payments so far. */
+  readonly outstanding: number;
+  readonly dueDate: string;
+  readonly paymentCode: string;
+}
+
+/**
+ * A reminder as an outbox payload: the rule's text in the contact's language (Indonesian as the
+ * fallback), with the same `{nama}` and `{tagihan.*}` values the enrolment's bill view gives,
+ * and the template with its parameters in order: name, amount, due date, payment code.
+ * E.g. { text: 'Hari ini batas bayar iuran Rp16.800. Kode bayar: PY…', template: { name:
+ * 'pengingat_iuran', language: 'id', params: ['Siti', 'Rp16.800', '15 Desember 2026', 'PY…'] } }.
+ */
+export function reminderMessage(catalogs: Catalogs, language: string, content: ReminderContent): OutboxPayload {
+  const languages = [language, TEMPLATE_LANGUAGE];
+  const amount = formatRupiah(content.outstanding);
+  const text = t(catalogs, languages, content.localeKey, {
+    'nama': content.fullName,
+    'tagihan.jumlah': amount,
+    'tagihan.jatuh_tempo': longDate(catalogs, languages, content.dueDate),
+    'tagihan.kode': content.paymentCode,
+  });
+  const params = [content.fullName, amount, longDate(catalogs, [TEMPLATE_LANGUAGE], content.dueDate), content.paymentCode];
+  return { text, template: { name: REMINDER_TEMPLATE, language: TEMPLATE_LANGUAGE, params } };
+}

@@ -1,0 +1,162 @@
+/**
+ * Reminder timers: one row per reminder of a bill, planned by the scheduler with a dedupe key
+ * (bill + rule), so planning twice or in two processes inserts each once. Due rows are claimed
+ * with FOR UPDATE SKIP LOCKED and settled in the claiming transaction: queued (an outbox row was
+ * written), skipped (no longer made sense), cancelled (a payment), or pushed to a later fire_at.
+ */
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db-types.ts';
+import { bills, contacts, members, outbox, payments, reminderTimers, type BillRow, type ReminderTimerRow } from '../schema.ts';
+
+export type { ReminderTimerRow } from '../schema.ts';
+export type NewReminderTimer = typeof reminderTimers.$inferInsert;
+
+/** Inserts the timers whose dedupe key is new; returns how many were. Sorted so concurrent planners take key locks in one order. */
+export async function insertReminderTimers(x: Executor, timers: readonly NewReminderTimer[]): Promise<number> {
+  if (timers.length === 0) return 0;
+  const sorted = [...timers].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+  const rows = await x.insert(reminderTimers).values(sorted)
+    .onConflictDoNothing({ target: reminderTimers.dedupeKey })
+    .returning({ id: reminderTimers.id });
+  return rows.length;
+}
+
+/** A bill still owed that has no timer yet, with what planning needs from its member. */
+export interface BillToPlan {
+  readonly billId: string;
+  readonly startMonth: string;
+  readonly dueDate: string;
+  readonly contactId: string;
+  readonly provinceCode: string;
+}
+
+/**
+ * Up to `limit` unpaid or overdue bills without any timer row, locked (SKIP LOCKED): planners
+ * share the bills, and a payment of a bill being planned waits for the plan, then cancels it.
+ */
+export async function lockBillsWithoutTimers(x: Executor, limit: number): Promise<BillToPlan[]> {
+  const planned = x.select({ one: sql`1` }).from(reminderTimers).where(eq(reminderTimers.billId, bills.id));
+  return x.select({
+    billId: bills.id, startMonth: bills.startMonth, dueDate: bills.dueDate,
+    contactId: members.contactId, provinceCode: members.provinceCode,
+  }).from(bills)
+    .innerJoin(members, eq(members.id, bills.memberId))
+    .where(and(inArray(bills.status, ['unpaid', 'overdue']), sql`not exists (${planned})`))
+    .orderBy(asc(bills.id))
+    .limit(limit)
+    .for('update', { of: bills, skipLocked: true });
+}
+
+/** A claimed due timer with its bill, member and contact. */
+export type ClaimedTimer = ReminderTimerRow & {
+  /** A later timer of the same bill is due too (the scheduler was down): this one is not sent. */
+  readonly superseded: boolean;
+  readonly bill: Pick<BillRow, 'memberId' | 'status' | 'dueDate' | 'paymentCode' | 'amount'>;
+  readonly member: { readonly fullName: string; readonly provinceCode: string };
+  readonly contact: {
+    readonly channel: string; readonly address: string; readonly language: string;
+    readonly stoppedAt: Date | null; readonly stopReason: string | null;
+  };
+};
+
+/** Up to `limit` pending timers due at `now`, oldest first, locked FOR UPDATE SKIP LOCKED. */
+export async function claimDueTimers(x: Executor, options: { readonly now: Date; readonly limit: number }): Promise<ClaimedTimer[]> {
+  const later = alias(reminderTimers, 'later');
+  const superseded = sql<boolean>`exists (${x.select({ one: sql`1` }).from(later).where(and(
+    eq(later.billId, reminderTimers.billId), eq(later.status, 'pending'), lte(later.fireAt, options.now),
+    sql`(${later.fireAt}, ${later.id}) > (${reminderTimers.fireAt}, ${reminderTimers.id})`,
+  ))})`;
+  const rows = await x.select({
+    timer: reminderTimers,
+    superseded,
+    bill: { memberId: bills.memberId, status: bills.status, dueDate: bills.dueDate, paymentCode: bills.paymentCode, amount: bills.amount },
+    member: { fullName: members.fullName, provinceCode: members.provinceCode },
+    contact: {
+      channel: contacts.channel, address: contacts.address, language: contacts.language,
+      stoppedAt: contacts.stoppedAt, stopReason: contacts.stopReason,
+    },
+  }).from(reminderTimers)
+    .innerJoin(bills, eq(bills.id, reminderTimers.billId))
+    .innerJoin(members, eq(members.id, bills.memberId))
+    .innerJoin(contacts, eq(contacts.id, reminderTimers.contactId))
+    .where(and(eq(reminderTimers.status, 'pending'), lte(reminderTimers.fireAt, options.now)))
+    .orderBy(asc(reminderTimers.fireAt), asc(reminderTimers.id))
+    .limit(options.limit)
+    .for('update', { of: reminderTimers, skipLocked: true });
+  return rows.map((r) => ({ ...r.timer, superseded: Boolean(r.superseded), bill: r.bill, member: r.member, contact: r.contact }));
+}
+
+export async function markTimerQueued(x: Executor, id: number, outboxId: number, at: Date): Promise<void> {
+  await x.update(reminderTimers).set({ status: 'queued', outboxId, handledAt: at, reason: null }).where(eq(reminderTimers.id, id));
+}
+
+export async function markTimersSkipped(x: Executor, ids: readonly number[], reason: string, at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await x.update(reminderTimers).set({ status: 'skipped', reason, handledAt: at }).where(inArray(reminderTimers.id, [...ids]));
+}
+
+/** Not now (quiet hours, a holiday): pending again until `fireAt`. */
+export async function rescheduleTimer(x: Executor, id: number, fireAt: Date): Promise<void> {
+  await x.update(reminderTimers).set({ fireAt }).where(eq(reminderTimers.id, id));
+}
+
+/**
+ * Serialises reminder sending per contact until the transaction ends (an advisory lock, so the
+ * contact row stays free for inbound messages). Locks are taken in one order: no deadlock.
+ */
+export async function lockContactsForReminders(x: Executor, contactIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(contactIds)].sort();
+  for (const id of ids) await x.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`reminder:${id}`}, 0))`);
+}
+
+/** The last time each of these contacts was queued a reminder at or after `since`. */
+export async function lastRemindedAt(x: Executor, contactIds: readonly string[], since: Date): Promise<Map<string, Date>> {
+  if (contactIds.length === 0) return new Map();
+  // Through members and bills: their indexes find a contact's timers without a scan.
+  const rows = await x.select({ contactId: members.contactId, at: sql<Date>`max(${reminderTimers.handledAt})`.mapWith(reminderTimers.handledAt) })
+    .from(members)
+    .innerJoin(bills, eq(bills.memberId, members.id))
+    .innerJoin(reminderTimers, eq(reminderTimers.billId, bills.id))
+    .where(and(inArray(members.contactId, [...new Set(contactIds)]), eq(reminderTimers.status, 'queued'), gte(reminderTimers.handledAt, since)))
+    .groupBy(members.contactId);
+  return new Map(rows.filter((r) => r.at !== null).map((r) => [r.contactId, r.at]));
+}
+
+/** Every bill of these members with its applied payments: the ledger a reminder reads. */
+export async function ledgerOfMembers(x: Executor, memberIds: readonly string[]) {
+  if (memberIds.length === 0) return { bills: [], payments: [] };
+  const billRows = await x.select().from(bills).where(inArray(bills.memberId, [...new Set(memberIds)]));
+  const paid = billRows.length === 0 ? [] : await x.select({ billId: payments.billId, amount: payments.amount, paidAt: payments.paidAt }).from(payments)
+    .where(and(inArray(payments.billId, billRows.map((b) => b.id)), eq(payments.status, 'applied')));
+  return { bills: billRows, payments: paid };
+}
+
+/** The outbox row already queued under a dedupe key, if any. */
+export async function outboxIdOfDedupeKey(x: Executor, dedupeKey: string): Promise<number | null> {
+  const [row] = await x.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
+  return row?.id ?? null;
+}
+
+/**
+ * A bill is paid: its pending timers are cancelled and its reminders still waiting in the outbox
+ * are buried ('dead', last_error `reason`). Rows a dispatcher is already sending are left to it.
+ * The outbox rows are found through the bill's timers (an indexed path; a LIKE on the dedupe key
+ * would scan the outbox under most collations) and must carry the bill's key prefix.
+ */
+export async function cancelPendingRemindersOfBill(x: Executor, billId: string, reason: string, now: Date): Promise<{ timers: number; outbox: number }> {
+  const timers = await x.update(reminderTimers)
+    .set({ status: 'cancelled', reason, handledAt: now })
+    .where(and(eq(reminderTimers.billId, billId), eq(reminderTimers.status, 'pending')))
+    .returning({ id: reminderTimers.id });
+  const queued = x.select({ id: reminderTimers.outboxId }).from(reminderTimers)
+    .where(and(eq(reminderTimers.billId, billId), eq(reminderTimers.status, 'queued')));
+  const buried = await x.update(outbox)
+    .set({ status: 'dead', lastError: reason })
+    .where(and(
+      sql`${outbox.id} in (${queued})`, eq(outbox.status, 'pending'), eq(outbox.kind, 'reminder'),
+      sql`starts_with(${outbox.dedupeKey}, ${`bill:${billId}:`})`,
+    ))
+    .returning({ id: outbox.id });
+  return { timers: timers.length, outbox: buried.length };
+}
