@@ -3,6 +3,9 @@
  * `payung` command. Nothing expensive happens before the command is known, so `--help` is instant.
  */
 import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { importPayments } from './admin/import-payments.ts';
+import { markPaid } from './admin/mark-paid.ts';
 import { openApp, type App } from './app.ts';
 import { startPayung } from './start-payung.ts';
 import { runTerminalChat } from './channels/simulator/terminal-chat.ts';
@@ -13,7 +16,7 @@ import { formatIssues } from './engine/lint-issue.ts';
 import { createLogger } from './lib/logger.ts';
 import { resolveSecret } from './lib/secrets.ts';
 import { lintFlowFiles } from './runtime/flow-files.ts';
-import { openDatabase } from './store/database.ts';
+import { openDatabase, type Db } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 
 async function openConfiguredApp(config: Config): Promise<App> {
@@ -24,6 +27,19 @@ async function openConfiguredApp(config: Config): Promise<App> {
     localesDir: config.localesDir,
     language: config.language,
   });
+}
+
+/** The migrated database and the secret, for the admin commands; closed when `work` is done. */
+async function withDatabase<T>(work: (db: Db, secret: string) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const secret = await resolveSecret(config);
+  const database = await openDatabase(config.database);
+  try {
+    await migrateDatabase(database);
+    return await work(database.db, secret);
+  } finally {
+    await database.close();
+  }
 }
 
 function deps(): CliDeps {
@@ -68,6 +84,13 @@ function deps(): CliDeps {
     async lintFlows(files) {
       const config = loadConfig();
       return lintFlowFiles(config.flowsDir, config.localesDir, files);
+    },
+    async importPayments({ rows, mode, by, file, onProgress }) {
+      const actor = `admin:${by ?? userInfo().username}`;
+      return withDatabase((db, secret) => importPayments(db, rows, { secret, actor, now: new Date(), mode, file, onProgress }));
+    },
+    async markPaid(request) {
+      return withDatabase((db, secret) => markPaid(db, request, { secret, now: new Date() }));
     },
   };
 }

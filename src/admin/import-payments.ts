@@ -83,7 +83,7 @@ export async function importPayments(db: Db, rows: readonly ParsedPaymentRow[], 
       });
       return recorded;
     });
-    const message = invalid > 0 ? `the valid rows were applied; ${invalid} invalid row(s) were not` : 'every row was recorded';
+    const message = invalid > 0 ? `the valid rows were recorded; ${invalid} invalid row(s) were not` : 'every row was recorded';
     return reportOf(mode, 'committed', message, rows, outcomes);
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);

@@ -83,7 +83,7 @@ function rowOf(line: number, cells: ReadonlyMap<string, string>, extraFields: bo
   const externalRef = cells.get('external_ref') ?? '';
   if (externalRef === '') fail('external_ref', 'is empty: every payment needs its reference');
   else if (externalRef.length > 200) fail('external_ref', 'is longer than 200 characters');
-  const amount = rupiahOf(cells.get('amount') ?? '');
+  const amount = readRupiah(cells.get('amount') ?? '');
   if (typeof amount === 'string') fail('amount', amount);
   const paidAt = instantOf(cells.get('paid_at') ?? '');
   if (typeof paidAt === 'string') fail('paid_at', paidAt);
@@ -99,10 +99,11 @@ function rowOf(line: number, cells: ReadonlyMap<string, string>, extraFields: bo
 }
 
 /**
- * "67000", "67.000", "Rp67.000", "Rp 67.000,00" → 67000. Decimals other than ",00" are refused,
- * never rounded; so are negatives, zero and "67,000" (a decimal comma in Indonesia).
+ * "67000", "67.000", "Rp67.000", "Rp 67.000,00" → 67000; otherwise what is wrong with it.
+ * Decimals other than ",00" are refused, never rounded; so are negatives, zero and "67,000"
+ * (a decimal comma in Indonesia). Also reads the amount typed to `payung payments mark-paid`.
  */
-function rupiahOf(text: string): number | string {
+export function readRupiah(text: string): number | string {
   const value = text.replace(/^(rp\.?|idr)\s*/iu, '').replace(/,0{1,2}$/u, '');
   if (value === '') return 'is empty';
   if (/^[-−(]/u.test(value)) return `"${text}" is negative: a payment is more than Rp0`;

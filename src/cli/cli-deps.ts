@@ -4,6 +4,10 @@
  * Build expensive things (database, channels) inside these functions, not before runCli, so
  * `payung --help` and a mistyped option stay instant and touch nothing.
  */
+import type { ImportMode, ImportReport } from '../admin/import-payments.ts';
+import type { MarkPaidRequest, MarkPaidResult } from '../admin/mark-paid.ts';
+import type { ParsedPaymentRow } from '../admin/payments-csv.ts';
+
 export interface CliDeps {
   /** Runs Payung (runtime, dispatcher, channels) until stopped; resolves after a clean shutdown. */
   start(options: StartOptions): Promise<void>;
@@ -13,6 +17,22 @@ export interface CliDeps {
   migrate(): Promise<void>;
   /** Validates and lints flow scripts; no files means every script in flows/. */
   lintFlows(files: readonly string[]): Promise<FlowLintResult>;
+  // The payments commands' two are optional so that test fakes of the other commands need not
+  // stub them; main.ts provides both, and the commands say so when one is missing.
+  /** Records a payments CSV's rows in one transaction (see importPayments). */
+  importPayments?(request: ImportPaymentsRequest): Promise<ImportReport>;
+  /** Records a payment an admin or agent took by hand (see markPaid). */
+  markPaid?(request: MarkPaidRequest): Promise<MarkPaidResult>;
+}
+
+export interface ImportPaymentsRequest {
+  readonly rows: readonly ParsedPaymentRow[];
+  readonly mode: ImportMode;
+  /** The admin importing, for the audit log; absent: the operating-system user. */
+  readonly by?: string;
+  /** The file's name, kept with each payment. */
+  readonly file: string;
+  readonly onProgress: (done: number, total: number) => void;
 }
 
 /** The channels `payung start --channels` accepts. */

@@ -2,10 +2,14 @@ import type { CliCommand } from './cli-command.ts';
 import { chatCommand } from './commands/chat-command.ts';
 import { flowsLintCommand } from './commands/flows-lint-command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
+import { paymentsImportCommand } from './commands/payments-import-command.ts';
+import { paymentsMarkPaidCommand } from './commands/payments-mark-paid-command.ts';
 import { startCommand } from './commands/start-command.ts';
 
 /** Every `payung` command, in the order `payung --help` lists them. "flows lint" makes "flows" a group. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, chatCommand, migrateCommand, flowsLintCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  startCommand, chatCommand, migrateCommand, flowsLintCommand, paymentsImportCommand, paymentsMarkPaidCommand,
+];
 
 export type CommandMatch =
   | { readonly kind: 'command'; readonly command: CliCommand; readonly args: readonly string[] }

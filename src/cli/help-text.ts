@@ -20,7 +20,7 @@ Examples:
 
 /** `payung flows --help`: the members of a command group. */
 export function groupHelp(group: string, members: readonly CliCommand[]): string {
-  const example = members[0]?.name ?? group;
+  const example = (members[0] && firstExample(members[0])) ?? members[0]?.name ?? group;
   return `Usage: payung ${group} <command> [options]
 
 Commands:
@@ -38,4 +38,12 @@ function commandList(commands: readonly CliCommand[], prefix = ''): string {
   const names = commands.map((c) => c.name.slice(prefix.length));
   const width = Math.max(...names.map((name) => name.length)) + 2;
   return commands.map((c, i) => `  ${(names[i] ?? '').padEnd(width)} ${c.summary}`).join('\n');
+}
+
+/** The first line under "Examples:" in a command's help, without the `payung ` prefix. */
+function firstExample(command: CliCommand): string | undefined {
+  const lines = command.help.split('\n');
+  const at = lines.findIndex((line) => /^Examples?:$/u.test(line));
+  if (at === -1) return undefined;
+  return lines[at + 1]?.trim().replace(/^payung /u, '') || undefined;
 }
