@@ -56,6 +56,7 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
   let waiting = 0;
 
   for (const timer of claimed) {
+    // Every claimed bill is in its member's ledger; were one missing, it is treated as paid: not sent.
     const view = views.get(timer.billId);
     const zone = zoneOf(timer);
     const decision = decideReminder({

@@ -106,8 +106,12 @@ export async function rescheduleTimer(x: Executor, id: number, fireAt: Date): Pr
  * contact row stays free for inbound messages). Locks are taken in one order: no deadlock.
  */
 export async function lockContactsForReminders(x: Executor, contactIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(contactIds)].sort();
-  for (const id of ids) await x.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`reminder:${id}`}, 0))`);
+  const keys = [...new Set(contactIds)].map((id) => sql`(${`reminder:${id}`}::text)`);
+  if (keys.length === 0) return;
+  // A sorted subquery is not flattened into the outer one: the locks are taken in its order.
+  await x.execute(sql`select pg_advisory_xact_lock(k) from (
+    select distinct hashtextextended(v, 0) as k from (values ${sql.join(keys, sql`, `)}) as t(v) order by k
+  ) as s`);
 }
 
 /** The last time each of these contacts was queued a reminder at or after `since`. */

@@ -265,4 +265,20 @@ describe('reminder scheduler', () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]?.dedupeKey).toBe(`bill:${vendor.bills[0]?.id}:h-1`);
   });
+
+  it('start() plans and queues in the background until stop()', async () => {
+    const { db, clock, scheduler } = await world();
+    const vendor = await aVendor(db, { address: 'jakarta' });
+    clock.set(localTime('2026-12-08', 9, WIB));
+    let pauses = 0;
+    const background = scheduler({ sleep: async () => { pauses += 1; await new Promise((resolve) => setTimeout(resolve, 5)); } });
+    background.start();
+    for (let i = 0; i < 400 && (await reminderRows(db)).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await background.stop();
+    const after = pauses;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(pauses).toBe(after);
+    expect((await reminderRows(db)).map((r) => r.dedupeKey)).toEqual([`bill:${vendor.bill.id}:h-7`]);
+    expect(await timersOf(db, vendor.bill.id)).toHaveLength(17);
+  });
 });
