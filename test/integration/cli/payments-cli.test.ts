@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { asc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRupiah } from '../../../src/i18n/rupiah.ts';
+import { openDatabase } from '../../../src/store/database.ts';
+import { auditLog, bills, payments } from '../../../src/store/schema.ts';
+import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
+import { TEST_SECRET } from '../../helpers/runtime-app.ts';
+import { createTestDatabase, usesPostgres, type TestDatabase } from '../../helpers/test-db.ts';
+
+const run = promisify(execFile);
+// Every step starts the real command (and PGlite from disk): seconds each on a busy machine.
+const SLOW = 240_000;
+
+/**
+ * The real `payung` command on a database of its own: a fresh PostgreSQL database when the
+ * suite runs on one, else the embedded database in a temporary data folder.
+ */
+describe('payung payments', () => {
+  let folder = '';
+  let server: TestDatabase | null = null;
+  let env: Record<string, string> = {};
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'payung-payments-'));
+    server = usesPostgres() ? await createTestDatabase() : null;
+    env = { PAYUNG_SECRET: TEST_SECRET, PAYUNG_DATA_DIR: join(folder, 'data'), DATABASE_URL: server?.url ?? '' };
+    expect((await payung(['migrate'])).code).toBe(0);
+  }, SLOW);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function payung(args: string[], input?: string) {
+    const child = run('node', ['bin/payung.js', ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+    if (input !== undefined) child.child.stdin?.end(input);
+    try {
+      const { stdout, stderr } = await child;
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  /** Reads the command's database between runs (PGlite allows one process at a time). */
+  async function inDatabase<T>(read: (db: TestDatabase['db']) => Promise<T>): Promise<T> {
+    if (server !== null) return read(server.db);
+    const database = await openDatabase({ driver: 'pglite', dir: join(folder, 'data', 'pglite') });
+    try {
+      return await read(database.db);
+    } finally {
+      await database.close();
+    }
+  }
+
+  async function csv(name: string, text: string): Promise<string> {
+    const path = join(folder, name);
+    await writeFile(path, text);
+    return path;
+  }
+
+  it('refuses a file with wrong columns, naming them, and records nothing', async () => {
+    const file = await csv('salah.csv', 'external_ref;payment_code;amount;tanggal\nTRX-1;PY12345678903;67000;2026-12-03\n');
+    const result = await payung(['payments', 'import', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('payung payments import: missing column(s): paid_at; unknown column(s): tanggal'
+      + ' — expected external_ref, amount, paid_at, payment_code or nik, note\n');
+    expect(result.stdout).toBe('');
+    expect(await inDatabase((db) => db.select().from(payments))).toEqual([]);
+  }, SLOW);
+
+  it('imports a good file once (bill paid, unknown code kept unmatched, a second run all duplicates), then marks paid by hand', async () => {
+    const chat = await payung(['chat', '--contact', 'siti'], `${enrolmentAnswers(testNik(0)).join('\n')}\n`);
+    expect(chat.stdout).toContain('Selamat, SITI AMINAH');
+    const [bill] = await inDatabase((db) => db.select().from(bills));
+    if (bill === undefined) throw new Error('the chat enrolment made no bill');
+
+    const file = await csv('bri.csv', `\uFEFFexternal_ref;payment_code;amount;paid_at;note\r\n`
+      + `TRX-1;${bill.paymentCode};${bill.amount + 1_000};2026-12-03T09:00:00+07:00;"lebih; 1000"\r\n`
+      + 'TRX-2;PY99999999999;Rp13.400;2026-12-03;\r\n');
+    const first = await payung(['payments', 'import', file, '--by', 'siti']);
+    expect(first.stderr).toBe('[##############################] 2/2\n');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`${bill.paymentCode}: applied ${formatRupiah(bill.amount)}, credit Rp1.000, outstanding Rp0, bill paid`);
+    expect(first.stdout).toMatch(/TRX-2 +Rp13\.400 +unmatched +no bill has this payment code/);
+    expect(first.stdout).toContain('applied 1, duplicate 0, unmatched 1, invalid 0\nEvery row was recorded.\n');
+
+    const second = await payung(['payments', 'import', file]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('applied 0, duplicate 2, unmatched 0, invalid 0');
+
+    const stored = await inDatabase(async (db) => ({
+      payments: await db.select().from(payments).orderBy(asc(payments.externalRef)),
+      bills: await db.select().from(bills),
+      imports: (await db.select().from(auditLog)).filter((a) => a.action === 'payment.csv_imported'),
+    }));
+    expect(stored.payments.map((p) => [p.externalRef, p.source, p.status, p.amount, p.appliedAmount, p.creditAmount])).toEqual([
+      ['TRX-1', 'csv', 'applied', bill.amount + 1_000, bill.amount, 1_000],
+      ['TRX-2', 'csv', 'unmatched', 13_400, 0, 0],
+    ]);
+    expect(stored.bills[0]?.status).toBe('paid');
+    expect(stored.imports.map((a) => [a.actor, a.entityId])).toEqual([['admin:siti', 'bri.csv'], [expect.stringMatching(/^admin:./), 'bri.csv']]);
+
+    const marked = await payung(['payments', 'mark-paid', bill.paymentCode, 'Rp5.000', '--admin', 'siti', '--reference', 'KW-1']);
+    expect(marked).toMatchObject({ code: 0, stdout: `Recorded Rp5.000 for ${bill.paymentCode} as manual:KW-1: applied Rp0, credit Rp5.000, outstanding Rp0.\n` });
+    expect((await inDatabase((db) => db.select().from(payments))).map((p) => [p.externalRef, p.source, p.creditAmount]))
+      .toContainEqual(['manual:KW-1', 'manual', 5_000]);
+  }, SLOW);
+});
