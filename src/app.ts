@@ -19,6 +19,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** The flow a new contact starts in. */
   readonly entryFlow?: string;
+  /** The flow an enrolled member talks to (default pengingat; null: none). */
+  readonly memberFlow?: string | null;
   readonly randomDigits?: (n: number) => string;
 }
 
@@ -57,6 +59,7 @@ export async function openApp(options: AppOptions): Promise<App> {
       clock: options.clock ?? systemClock,
       secret: options.secret,
       entryFlow,
+      ...(options.memberFlow === null ? {} : { memberFlow: options.memberFlow ?? 'pengingat' }),
       randomDigits: options.randomDigits ?? randomDigits,
     });
     return { database, runtime, flows, secret: options.secret, issues: files.issues, close: () => (ownsDatabase ? database.close() : Promise.resolve()) };

@@ -75,6 +75,14 @@ export const flowScriptSchema = z.strictObject({
   start: name,
   /** First-message words that carry an agent's referral code: "DAFTAR AGEN123", "/start AGEN123". */
   referral_keywords: z.array(z.string()).optional(),
+  /**
+   * What the message that starts a conversation is: `greet` (default) only starts it; `answer` is
+   * also read as the answer to the first question, so "sudah bayar" sent to a reminder is acted
+   * on at once instead of being answered with a menu.
+   */
+  first_message: z.enum(['greet', 'answer']).optional(),
+  /** Words this flow's questions read themselves instead of as global commands (e.g. berhenti). */
+  own_words: z.array(z.string().min(1)).optional(),
   states: z.record(name, state).refine((s) => Object.keys(s).length > 0, 'a flow needs at least one state'),
 });
 

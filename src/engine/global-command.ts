@@ -1,18 +1,27 @@
 import { normalizeText } from '../domain/normalize-text.ts';
 
-/** Words that work in every state. Vendors type them loosely, so a few spellings each. */
-export type GlobalCommand = 'help' | 'edit' | 'cancel' | 'restart';
+/**
+ * Words that work in every state. Vendors type them loosely, so a few spellings each. `status`
+ * ("cek iuran") answers from the member's ledger wherever the vendor is, then asks again.
+ */
+export type GlobalCommand = 'help' | 'edit' | 'cancel' | 'restart' | 'status';
 
 const WORDS: Record<GlobalCommand, readonly string[]> = {
   help: ['bantuan', 'bantu', 'tolong', 'help', '?', 'bingung', 'gimana', 'bagaimana', 'info'],
   edit: ['ubah', 'ganti', 'koreksi', 'salah', 'edit', 'kembali', 'balik'],
   cancel: ['batal', 'batalkan', 'cancel', 'stop', 'berhenti', 'keluar'],
   restart: ['mulai', 'mulai lagi', 'mulai ulang', 'ulang', 'ulangi', 'restart', 'reset', 'dari awal'],
+  status: ['cek iuran', 'cek', 'status', 'cek status', 'status saya', 'cek tagihan', 'tagihan saya', 'iuran saya', 'cek iuran saya', 'cek bpjs'],
 };
 
-/** The command a whole message is, or null. "ubah 3" is not a global command: the summary reads it. */
-export function globalCommandOf(text: string): GlobalCommand | null {
+/**
+ * The command a whole message is, or null. "ubah 3" is not a global command: the summary reads
+ * it. `ownWords` are words the flow's own questions read (the reminder menu reads "berhenti" as
+ * the opt-out, not as "cancel this conversation").
+ */
+export function globalCommandOf(text: string, ownWords: readonly string[] = []): GlobalCommand | null {
   const normalized = normalizeText(text);
+  if (ownWords.some((w) => normalizeText(w) === normalized)) return null;
   for (const [command, words] of Object.entries(WORDS) as [GlobalCommand, readonly string[]][]) {
     if (words.includes(normalized)) return command;
   }

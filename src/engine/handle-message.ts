@@ -18,7 +18,13 @@ type EventWithoutTime = FlowEvent extends infer E ? (E extends FlowEvent ? Omit<
 export type MessageOutcome =
   | { kind: 'reply'; replies: Reply[] }
   | { kind: 'pending'; pending: Pending | null; replies: Reply[] }
-  | { kind: 'event'; event: EventWithoutTime };
+  | { kind: 'event'; event: EventWithoutTime }
+  /** A question about the vendor's own records: the runtime runs the effect, the answer comes back as its result. */
+  | { kind: 'query'; effect: QueryEffect };
+
+/** The effect behind `cek iuran` / `status`; its result is shown with the `akun.*` texts. */
+export const STATUS_QUERY = 'cekIuran';
+export type QueryEffect = typeof STATUS_QUERY;
 
 export function handleMessage(c: Conversation, kind: MessageKind, text: string): MessageOutcome {
   if (kind !== 'text' || text.trim() === '') {
@@ -26,7 +32,7 @@ export function handleMessage(c: Conversation, kind: MessageKind, text: string):
   }
   const pending = contextOf(c).pending;
   if (pending) return answerPending(c, pending, text);
-  const command = globalCommandOf(text);
+  const command = globalCommandOf(text, c.flow.script.own_words);
   if (command) return runCommand(c, command);
   return answerQuestion(c, text);
 }
@@ -34,6 +40,8 @@ export function handleMessage(c: Conversation, kind: MessageKind, text: string):
 function runCommand(c: Conversation, command: NonNullable<ReturnType<typeof globalCommandOf>>): MessageOutcome {
   const { spec } = restingState(c);
   switch (command) {
+    case 'status':
+      return { kind: 'query', effect: STATUS_QUERY };
     case 'help': {
       const help = prompt.text(c, spec?.help ?? 'sistem.bantuan.umum');
       return { kind: 'reply', replies: prompt.aside(c, 'sistem.bantuan.bingkai', { bantuan: help }) };

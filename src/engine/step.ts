@@ -5,10 +5,11 @@ import type { Effect } from './effect.ts';
 import { effectBuilders } from './effects/index.ts';
 import type { FlowContext, FlowEvent } from './flow-context.ts';
 import type { FlowEnv } from './flow-env.ts';
-import { isStartWord, referralCodeOf } from './global-command.ts';
+import { globalCommandOf, isStartWord, referralCodeOf } from './global-command.ts';
 import type { Json } from './json.ts';
-import { prompt, type Conversation } from './prompt.ts';
-import { handleMessage } from './handle-message.ts';
+import { callOf } from './flow-script.ts';
+import { contextOf, prompt, restingState, type Conversation } from './prompt.ts';
+import { handleMessage, STATUS_QUERY, type MessageOutcome } from './handle-message.ts';
 import type { Reply } from './reply.ts';
 import type { StepInput } from './step-input.ts';
 
@@ -46,31 +47,71 @@ export function step(flow: CompiledFlow, snapshot: FlowSnapshot | undefined, inp
   const conversation: Conversation = { flow, env, state };
   if (state.status === 'done') return finished(conversation, input);
   if (input.type === 'result') {
+    if (isQueryAnswer(conversation, input.effect)) return unchanged(conversation, [...statusReplies(conversation, input), ...prompt.question(conversation)]);
     return advance(conversation, { type: 'RESULT', at: now.toISOString(), effect: input.effect, ok: input.ok, value: input.value ?? null, error: input.error ?? null });
   }
-  const text = (input.text ?? '').slice(0, MAX_INPUT);
-  const outcome = handleMessage(conversation, input.kind, text);
+  return answer(conversation, handleMessage(conversation, input.kind, (input.text ?? '').slice(0, MAX_INPUT)));
+}
+
+function answer(conversation: Conversation, outcome: MessageOutcome): StepResult {
+  const at = conversation.env.now.toISOString();
   if (outcome.kind === 'reply') return unchanged(conversation, outcome.replies);
+  if (outcome.kind === 'query') return { ...unchanged(conversation, []), effects: [queryEffect(outcome.effect)] };
   if (outcome.kind === 'pending') {
-    return { ...advance(conversation, { type: 'SET_PENDING', at: now.toISOString(), pending: outcome.pending }, false), replies: outcome.replies };
+    return { ...advance(conversation, { type: 'SET_PENDING', at, pending: outcome.pending }, false), replies: outcome.replies };
   }
-  return advance(conversation, { ...outcome.event, at: now.toISOString() } as FlowEvent);
+  return advance(conversation, { ...outcome.event, at } as FlowEvent);
 }
 
 function start(flow: CompiledFlow, input: StepInput, env: FlowEnv): StepResult {
   const text = input.type === 'message' ? input.text : undefined;
   const referral = referralCodeOf(text, flow.script.referral_keywords ?? []);
   const [state, actions] = initialTransition(flow.machine, { lang: flow.defaultLanguage, referral });
-  return settle({ flow, env, state: state as AnyMachineSnapshot }, actions, true);
+  const conversation: Conversation = { flow, env, state: state as AnyMachineSnapshot };
+  if (flow.script.first_message !== 'answer' || input.type !== 'message' || !text?.trim() || !restingState(conversation).spec?.ask) {
+    return settle(conversation, actions, true);
+  }
+  // The first message is also the first answer: "sudah bayar" to a reminder is acted on at once.
+  // What the question cannot read ("halo") gets the question itself, not an error.
+  const started = settle(conversation, actions, false);
+  const outcome = handleMessage(conversation, input.kind, text.slice(0, MAX_INPUT));
+  if (outcome.kind === 'reply') return settle(conversation, actions, true);
+  const next = answer(conversation, outcome);
+  return { ...next, replies: [...started.replies, ...next.replies], effects: [...started.effects, ...next.effects] };
 }
 
-/** A finished conversation only answers `mulai`; the runtime may hand other words to another flow. */
+/**
+ * A finished conversation answers `mulai` (it starts again) and `cek iuran`; the runtime hands
+ * members' other messages to the member menu flow before they get here.
+ */
 function finished(conversation: Conversation, input: StepInput): StepResult {
+  if (input.type === 'result' && input.effect === STATUS_QUERY) return unchanged(conversation, statusReplies(conversation, input));
   const text = input.type === 'message' ? input.text ?? '' : '';
   if (isStartWord(text)) {
     return start(conversation.flow, input, conversation.env);
   }
+  if (globalCommandOf(text, conversation.flow.script.own_words) === 'status') return { ...unchanged(conversation, []), effects: [queryEffect(STATUS_QUERY)] };
   return unchanged(conversation, [{ text: prompt.text(conversation, 'sistem.selesai') }]);
+}
+
+function queryEffect(effect: string): Effect {
+  return { type: effect, awaitsResult: true, payload: {} };
+}
+
+/** A query's result arriving while the flow rests on a question (not a `run:` state waiting for it). */
+function isQueryAnswer(conversation: Conversation, effect: string): boolean {
+  const run = restingState(conversation).spec?.run;
+  return effect === STATUS_QUERY && (run === undefined || callOf(run).name !== effect);
+}
+
+/** The `akun.*` text for a status query's result: the ledger of a member, or why there is none. */
+function statusReplies(conversation: Conversation, result: Extract<StepInput, { type: 'result' }>): Reply[] {
+  const context = contextOf(conversation);
+  const withResult: Conversation = {
+    ...conversation,
+    state: { ...conversation.state, context: { ...context, results: { ...context.results, [STATUS_QUERY]: result.value ?? null } } } as AnyMachineSnapshot,
+  };
+  return [{ text: prompt.text(withResult, result.ok ? 'akun.status' : 'akun.bukan_peserta') }];
 }
 
 function advance(conversation: Conversation, event: FlowEvent, withPrompt = true): StepResult {

@@ -14,7 +14,7 @@
 import { billStatuses } from '../domain/bill-status.ts';
 import { coverageStatus } from '../domain/coverage-status.ts';
 import type { Bill } from '../domain/ledger.ts';
-import { nextBill, type BillingMember, type NewBill } from '../domain/next-bill.ts';
+import { nextBill, type NewBill } from '../domain/next-bill.ts';
 import { paymentCode } from '../domain/payment-code.ts';
 import type { RateTable } from '../domain/rate-table.ts';
 import type { ReferenceData } from '../domain/reference-data-types.ts';
@@ -23,8 +23,9 @@ import type { Logger } from '../lib/logger.ts';
 import type { Db, Tx } from '../store/db-types.ts';
 import { writeAudit } from '../store/repos/audit.ts';
 import { insertBillOnce, updateBillStatus } from '../store/repos/bills.ts';
-import { lockMemberSkipLocked, memberIdsAfter, type MemberRow } from '../store/repos/members.ts';
+import { lockMemberSkipLocked, memberIdsAfter } from '../store/repos/members.ts';
 import { lockBillsOfMember, paymentsOfBills } from '../store/repos/payments.ts';
+import { billingMemberOf } from './billing-member.ts';
 import { ledgerOf, memberToday } from './member-account.ts';
 
 export interface BillUpkeepOptions {
@@ -177,18 +178,6 @@ async function insertNextBill(tx: Tx, memberId: string, next: NewBill, newCode: 
     if (result.conflict === 'start_month') return null;
   }
   throw new Error(`no free payment code after ${CODE_ATTEMPTS} draws`);
-}
-
-/** What the calculator needs of a member: declared income, JHT or not, sector, funding, period. */
-function billingMemberOf(member: MemberRow): BillingMember {
-  return {
-    income: member.declaredIncome,
-    jht: member.programmes.includes('JHT'),
-    sector: member.sector,
-    // A request for sponsorship is priced like a sponsor (as the enrolment quote does).
-    funding: member.funding === 'sponsor_request' ? 'sponsor' : 'mandiri',
-    period: member.paymentPeriodMonths,
-  };
 }
 
 /** The idle pause: the injected sleep, or a timer that stop() cuts short (as the dispatcher's). */

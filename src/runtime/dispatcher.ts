@@ -10,7 +10,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Db } from '../store/db-types.ts';
 import { markStopped } from '../store/repos/contacts.ts';
 import {
-  buryStoppedContactRows, claimOutboxHeads, deferOutbox, DEFAULT_LEASE_MS, markDead, markFailed, recordSent, type ClaimedOutboxRow,
+  buryStoppedContactRows, claimOutboxHeads, CONTACT_STOPPED, deferOutbox, DEFAULT_LEASE_MS, markDead, markFailed, recordSent, type ClaimedOutboxRow,
 } from '../store/repos/outbox.ts';
 import { fallbackChannelLimit, resolveLimits, type ChannelLimit } from './dispatch-limits.ts';
 import { defaultRetryPolicy, nextRetryAt, type RetryPolicy } from './retry-policy.ts';
@@ -58,8 +58,7 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
-/** The error kept on reminder and campaign rows of a contact who said "berhenti" or blocked us. */
-export const CONTACT_STOPPED = 'contact stopped';
+export { CONTACT_STOPPED } from '../store/repos/outbox.ts';
 
 const MAX_ERROR_PAUSE_MS = 60_000;
 

@@ -39,6 +39,12 @@ export class FlowRegistry {
     return this.fromRow(row);
   }
 
+  /** The newest version, or null when the flow was never published (e.g. it has lint errors). */
+  async latestOrNull(x: Executor, flowId: string): Promise<CompiledFlow | null> {
+    const row = await latestFlowVersion(x, flowId);
+    return row ? this.fromRow(row) : null;
+  }
+
   async get(x: Executor, flowId: string, version: number): Promise<CompiledFlow> {
     const cached = this.compiled.get(`${flowId}@${version}`);
     if (cached) return cached;

@@ -10,6 +10,7 @@ import type { Db, Tx } from '../store/db-types.ts';
 import { upsertContact } from '../store/repos/contacts.ts';
 import { createConversation, lockConversation, saveConversation } from '../store/repos/conversations.ts';
 import { recordInbound } from '../store/repos/inbound.ts';
+import { newestMemberOfContact } from '../store/repos/members.ts';
 import { enqueueOutbox } from '../store/repos/outbox.ts';
 import { effectExecutors } from './effects/index.ts';
 import type { EffectScope } from './effects/effect-executor.ts';
@@ -23,6 +24,8 @@ export interface InboundDeps {
   readonly clock: Clock;
   readonly secret: string;
   readonly entryFlow: string;
+  /** The flow members talk to once enrolled (reminder replies, cek iuran, berhenti); none: off. */
+  readonly memberFlow?: string;
   readonly randomDigits: (n: number) => string;
 }
 
@@ -54,17 +57,14 @@ export async function handleInbound(deps: InboundDeps, message: InboundMessage):
     if (!inbound) return { duplicate: true, replies: [] };
 
     const existing = await lockConversation(tx, contact.id);
-    // New conversations, and finished ones started again, run on the newest published version.
-    const restart = existing === null || existing.snapshot === null || (existing.status !== 'active' && isStartWord(message.text ?? ''));
-    const flow = restart
-      ? await deps.flows.latest(tx, existing?.flowId ?? deps.entryFlow)
-      : await deps.flows.get(tx, existing.flowId, existing.flowVersion);
+    const route = await routeOf(tx, deps, contact.id, existing, message.text ?? '');
+    const { flow } = route;
     const conversation = existing ?? (await createConversation(tx, { contactId: contact.id, flowId: flow.id, flowVersion: flow.version }));
     const input = { type: 'message' as const, kind: message.kind, ...(message.text === undefined ? {} : { text: message.text }) };
-    const snapshot = restart ? undefined : openSnapshot(deps.secret, conversation.snapshot as unknown as FlowSnapshot);
+    const snapshot = route.fresh ? undefined : openSnapshot(deps.secret, conversation.snapshot as unknown as FlowSnapshot);
     const scope: EffectScope = {
       tx, contactId: contact.id, channel: message.channel, now, secret: deps.secret,
-      flowId: flow.id, flowVersion: flow.version, randomDigits: deps.randomDigits,
+      flowId: flow.id, flowVersion: flow.version, randomDigits: deps.randomDigits, data: flow.data,
     };
     const result = await runWithEffects(flow, step(flow, snapshot, input, now), scope);
 
@@ -74,6 +74,33 @@ export async function handleInbound(deps: InboundDeps, message: InboundMessage):
     await enqueueReplies(tx, { contactId: contact.id, message, inboundId: inbound.id, at: now }, result.replies);
     return { duplicate: false, replies: result.replies };
   });
+}
+
+type ExistingConversation = Awaited<ReturnType<typeof lockConversation>>;
+
+/**
+ * Which flow a message goes to. A running conversation keeps its flow and version. Otherwise a
+ * member (enrolment done) gets the member menu, fresh on its newest version, so a reply to a
+ * reminder ("sudah bayar") is read there; anyone else starts the entry flow, or, with a finished
+ * conversation and a word that does not start one, gets that flow's "finished" answer.
+ */
+async function routeOf(tx: Tx, deps: InboundDeps, contactId: string, existing: ExistingConversation, text: string): Promise<{ flow: CompiledFlow; fresh: boolean }> {
+  if (existing !== null && existing.snapshot !== null && existing.status === 'active') {
+    return { flow: await deps.flows.get(tx, existing.flowId, existing.flowVersion), fresh: false };
+  }
+  const memberFlow = deps.memberFlow === undefined ? null : await memberMenu(tx, deps.flows, deps.memberFlow, contactId);
+  if (memberFlow !== null) return { flow: memberFlow, fresh: true };
+  if (existing === null || existing.snapshot === null || isStartWord(text)) {
+    // New conversations, and finished ones started again, run on the newest published version.
+    return { flow: await deps.flows.latest(tx, existing === null || existing.flowId === deps.memberFlow ? deps.entryFlow : existing.flowId), fresh: true };
+  }
+  return { flow: await deps.flows.get(tx, existing.flowId, existing.flowVersion), fresh: false };
+}
+
+/** The member menu for a contact who is a member; null for anyone else or when it is not published. */
+async function memberMenu(tx: Tx, flows: FlowRegistry, flowId: string, contactId: string): Promise<CompiledFlow | null> {
+  if ((await newestMemberOfContact(tx, contactId)) === null) return null;
+  return flows.latestOrNull(tx, flowId);
 }
 
 /** Carries out each effect; awaited ones feed their result back into the flow. */

@@ -1,6 +1,7 @@
 import type { InboundMessage } from '../channels/inbound-message.ts';
 import type { Reply } from '../engine/reply.ts';
-import { claimOutbox, markSent } from '../store/repos/outbox.ts';
+import { findContact } from '../store/repos/contacts.ts';
+import { buryStoppedContactRows, claimOutbox, CONTACT_STOPPED, markSent } from '../store/repos/outbox.ts';
 import { handleInbound, type InboundDeps } from './handle-inbound.ts';
 import { KeyedQueue } from '../lib/keyed-queue.ts';
 import type { HandleOutcome, MessageHandler, OutboxReader } from './runtime-types.ts';
@@ -16,6 +17,10 @@ export function createRuntime(deps: InboundDeps): Runtime {
     },
     async takeFor(channel, address): Promise<readonly Reply[]> {
       return deps.db.transaction(async (tx) => {
+        // The simulator pulls its messages instead of going through the dispatcher: the opt-out
+        // is honoured here the same way (reminders and campaigns of a stopped contact are buried).
+        const contact = await findContact(tx, channel, address);
+        if (contact?.stoppedAt != null) await buryStoppedContactRows(tx, contact.id, CONTACT_STOPPED);
         const rows = await claimOutbox(tx, { channel, address, limit: 100, now: deps.clock() });
         if (rows.length === 0) return [];
         await markSent(tx, rows.map((r) => r.id), deps.clock());

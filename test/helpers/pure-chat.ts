@@ -29,11 +29,23 @@ export interface FakeWorld {
   agents: Map<string, string>;
   registered: Json[];
   effects: Effect[];
+  /** What `cekIuran` answers; null: this contact is not a member. */
+  account: Json | null;
+  claims: string[];
+  period: number;
+  remindersOn: boolean;
 }
 
 export function fakeWorld(): FakeWorld {
-  return { takenNiks: new Set(), agents: new Map(), registered: [], effects: [] };
+  return { takenNiks: new Set(), agents: new Map(), registered: [], effects: [], account: null, claims: [], period: 3, remindersOn: true };
 }
+
+/** A member in grace: a 3-month bill of Rp40.200 due 15 December 2026, Rp10.000 paid on it. */
+export const GRACE_ACCOUNT: Json = {
+  nama: 'SITI AMINAH', status: 'grace', payBy: '2027-03-15',
+  next: { amount: 30_200, total: 40_200, dueDate: '2026-12-15', code: 'PY0000000018', startMonth: '2026-12', months: 3 },
+  lastPayment: { amount: 10_000, date: '2026-11-20' }, reminders: true,
+};
 
 function outcome(world: FakeWorld, effect: Effect): StepInput {
   const p = effect.payload;
@@ -50,6 +62,25 @@ function outcome(world: FakeWorld, effect: Effect): StepInput {
       world.takenNiks.add(String(p['nik']));
       const bill = p['bill'] as { amount: number; dueDate: string; startMonth: string; months: number };
       return { type: 'result', effect: effect.type, ok: true, value: { memberId: 'm-1', paymentCode: 'PY12345678903', ...bill } };
+    }
+    case 'cekIuran':
+      if (world.account === null) return { type: 'result', effect: effect.type, ok: false, error: 'not_member' };
+      return { type: 'result', effect: effect.type, ok: true, value: { ...(world.account as object), reminders: world.remindersOn } };
+    case 'recordClaim':
+      if (world.account === null) return { type: 'result', effect: effect.type, ok: false, error: 'not_member' };
+      world.claims.push(String(p['reference']));
+      return { type: 'result', effect: effect.type, ok: true, value: { reference: String(p['reference']) } };
+    case 'changePeriod': {
+      const months = Number(p['months']);
+      if (months === world.period) return { type: 'result', effect: effect.type, ok: false, error: 'same_period', value: { months } };
+      world.period = months;
+      return { type: 'result', effect: effect.type, ok: true, value: { months, startMonth: '2027-03', amount: 13_400 * months, dueDate: '2027-03-15' } };
+    }
+    case 'stopReminders':
+    case 'resumeReminders': {
+      const wasStopped = !world.remindersOn;
+      world.remindersOn = effect.type === 'resumeReminders';
+      return { type: 'result', effect: effect.type, ok: true, value: { wasStopped } };
     }
     default:
       return { type: 'result', effect: effect.type, ok: true };

@@ -1,5 +1,6 @@
 import type { EffectExecutor } from './effect-executor.ts';
 import { checkAgentExecutor, checkNikExecutor, recordConsentExecutor } from './consent-and-lookups.ts';
+import { cekIuranExecutor, changePeriodExecutor, recordClaimExecutor, resumeRemindersExecutor, stopRemindersExecutor } from './member-executors.ts';
 import { registerMemberExecutor } from './register-member-executor.ts';
 
 /** One executor per effect the engine can ask for (src/engine/effects). */
@@ -8,4 +9,9 @@ export const effectExecutors: ReadonlyMap<string, EffectExecutor> = new Map<stri
   ['checkAgent', checkAgentExecutor],
   ['checkNik', checkNikExecutor],
   ['registerMember', registerMemberExecutor],
+  ['cekIuran', cekIuranExecutor],
+  ['recordClaim', recordClaimExecutor],
+  ['changePeriod', changePeriodExecutor],
+  ['stopReminders', stopRemindersExecutor],
+  ['resumeReminders', resumeRemindersExecutor],
 ]);

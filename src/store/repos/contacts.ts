@@ -61,3 +61,8 @@ export async function markStopped(x: Executor, id: string, at: Date, reason: Sto
 export async function clearStopped(x: Executor, id: string): Promise<void> {
   await x.update(contacts).set({ stoppedAt: null, stopReason: null, updatedAt: sql`now()` }).where(eq(contacts.id, id));
 }
+
+export async function findContactById(x: Executor, id: string): Promise<Contact | null> {
+  const [row] = await x.select().from(contacts).where(eq(contacts.id, id));
+  return row ?? null;
+}

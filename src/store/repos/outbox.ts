@@ -211,6 +211,9 @@ export async function recordDeliveryStatus(x: Executor, providerMessageId: strin
   return rows.length;
 }
 
+/** The error kept on reminder and campaign rows of a contact who said "berhenti" or blocked us. */
+export const CONTACT_STOPPED = 'contact stopped';
+
 /**
  * A stopped contact's waiting reminders and campaign messages, buried at once (replies are kept:
  * the confirmation of "berhenti" still goes). Rows another worker is sending are left to it.

@@ -1,0 +1,14 @@
+import type { BillingMember } from '../domain/next-bill.ts';
+import type { MemberRow } from '../store/schema.ts';
+
+/** What the calculator needs of a member: declared income, JHT or not, sector, funding, period. */
+export function billingMemberOf(member: MemberRow): BillingMember {
+  return {
+    income: member.declaredIncome,
+    jht: member.programmes.includes('JHT'),
+    sector: member.sector,
+    // A request for sponsorship is priced like a sponsor (as the enrolment quote does).
+    funding: member.funding === 'sponsor_request' ? 'sponsor' : 'mandiri',
+    period: member.paymentPeriodMonths,
+  };
+}

@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledFlow } from '../../src/engine/compile-flow.ts';
+import { fakeWorld, GRACE_ACCOUNT, PureChat, repositoryFlows, type FakeWorld } from '../helpers/pure-chat.ts';
+
+const NOW = new Date('2026-11-25T03:00:00Z');
+
+let flow: CompiledFlow;
+let enrolment: CompiledFlow;
+beforeAll(async () => {
+  const flows = (await repositoryFlows()).flows;
+  flow = flows.get('pengingat') as CompiledFlow;
+  enrolment = flows.get('pendaftaran') as CompiledFlow;
+});
+
+function member(): { chat: PureChat; world: FakeWorld } {
+  const world = fakeWorld();
+  world.account = GRACE_ACCOUNT;
+  return { chat: new PureChat(flow, world, NOW), world };
+}
+
+describe('the reply to a reminder is acted on at once', () => {
+  it('"sudah bayar" asks for the reference and files it as a claim', () => {
+    const { chat, world } = member();
+    expect(chat.say('udah bayar kak')).toContain('Ketik nomor referensi');
+    expect(chat.state).toBe('referensi');
+    // A reference needs a digit: "kemarin" is asked again, not filed.
+    expect(chat.say('kemarin')).toContain('Nomor referensinya belum terbaca');
+    expect(world.claims).toEqual([]);
+    expect(chat.say('TRX 8812 3341')).toContain('nomor TRX 8812 3341 sudah kami catat');
+    expect(world.claims).toEqual(['TRX 8812 3341']);
+    expect(chat.status).toBe('done');
+  });
+
+  it('"cara bayar" names the amount still owed, the code and the places to pay', () => {
+    const { chat } = member();
+    const reply = chat.say('cara bayar');
+    expect(reply).toContain('masih kurang Rp30.200 dari Rp40.200');
+    expect(reply).toContain('PY0000000018');
+    expect(reply).toContain('Alfamart');
+    expect(reply).toContain('NIK Anda sebagai ID Pelanggan');
+  });
+
+  it('"halo" gets the menu, not an error', () => {
+    const { chat } = member();
+    const replies = chat.send('halo');
+    expect(replies.at(-1)?.text).toBe('Ada yang bisa kami bantu? Pilih atau ketik nomornya:');
+    expect(replies.at(-1)?.choices).toEqual(['Cek iuran', 'Sudah bayar', 'Cara bayar', 'Ganti periode bayar', 'Berhenti pengingat', 'Nyalakan pengingat']);
+    expect(chat.state).toBe('menu');
+  });
+});
+
+describe('berhenti and mulai', () => {
+  it('berhenti asks first; ya turns reminders off, and mulai turns them on again', () => {
+    const { chat, world } = member();
+    expect(chat.say('berhenti')).toContain('Yakin tidak mau diingatkan');
+    expect(world.remindersOn).toBe(true);
+    expect(chat.say('ya')).toContain('pengingat sudah dimatikan');
+    expect(world.remindersOn).toBe(false);
+    const again = new PureChat(flow, world, NOW);
+    expect(again.say('mulai')).toContain('Pengingat bayar iuran sudah nyala');
+    expect(world.remindersOn).toBe(true);
+  });
+
+  it('tidak keeps the reminders', () => {
+    const { chat, world } = member();
+    chat.say('stop');
+    expect(chat.say('gak')).toContain('pengingat tetap jalan');
+    expect(world.remindersOn).toBe(true);
+  });
+});
+
+describe('ganti periode', () => {
+  it('changes the period from the next bill on and says what it will cost', () => {
+    const { chat, world } = member();
+    expect(chat.say('ganti periode')).toContain('berapa bulan sekaligus');
+    expect(chat.say('12 bulan')).toBe('Beres! Mulai Maret 2027 Anda bayar per 12 bulan: Rp160.800, paling lambat 15 Maret 2027.');
+    expect(world.period).toBe(12);
+  });
+
+  it('says so when the period is the same', () => {
+    const { chat } = member();
+    chat.say('4');
+    expect(chat.say('3 bulan')).toContain('memang sudah 3 bulan');
+  });
+});
+
+describe('cek iuran, anywhere', () => {
+  const STATUS = [
+    'Status kepesertaan SITI AMINAH: BELUM DIBAYAR. Bayar paling lambat 15 Maret 2027 supaya kepesertaan tidak nonaktif.',
+    'Tagihan berikutnya: masih kurang Rp30.200 dari Rp40.200 (untuk 3 bulan mulai Desember 2026), bayar paling lambat 15 Desember 2026. Kode iuran: PY0000000018.',
+    'Pembayaran terakhir: Rp10.000 pada 20 November 2026.',
+  ].join('\n');
+
+  it('answers "cek iuran" as the first message, then offers the menu', () => {
+    const { chat } = member();
+    const replies = chat.send('cek iuran');
+    expect(replies[0]?.text).toBe(STATUS);
+    expect(replies.at(-1)?.choices).toHaveLength(6);
+    expect(chat.state).toBe('menu');
+  });
+
+  it('answers from the menu by number too, and tells when reminders are off', () => {
+    const { chat, world } = member();
+    world.remindersOn = false;
+    chat.say('halo');
+    expect(chat.say('1')).toBe(`${STATUS}\nPengingat sedang mati. Ketik MULAI untuk menyalakan.`);
+  });
+
+  it('answers in the middle of an enrolment question and asks the question again, changing nothing', () => {
+    const world = fakeWorld();
+    const chat = new PureChat(enrolment, world, NOW);
+    chat.say('halo');
+    chat.say('ya');
+    expect(chat.state).toBe('nama');
+    const before = JSON.stringify(chat.snapshot);
+    const reply = chat.say('status');
+    expect(reply).toContain('Nomor ini belum terdaftar sebagai peserta');
+    expect(reply).toContain('nama lengkap');
+    expect(JSON.stringify(chat.snapshot)).toBe(before);
+  });
+
+  it('shows coverage in words for each status', () => {
+    const cases: [object, string][] = [
+      [{ status: 'active', paidThrough: '2027-02' }, 'AKTIF, iuran lunas sampai Februari 2027.'],
+      [{ status: 'lapsed', since: '2027-04-16' }, 'NONAKTIF sejak 16 April 2027'],
+      [{ status: 'pending', firstMonth: '2026-12' }, 'TERDAFTAR. Perlindungan mulai Desember 2026'],
+    ];
+    for (const [coverage, words] of cases) {
+      const { chat, world } = member();
+      world.account = { nama: 'BUDI', next: null, lastPayment: null, ...coverage };
+      const reply = chat.say('cek iuran');
+      expect(reply).toContain(words);
+      expect(reply).toContain('Tidak ada tagihan yang perlu dibayar sekarang.');
+      expect(reply).toContain('Belum ada pembayaran yang kami terima.');
+    }
+  });
+});
