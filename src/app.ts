@@ -9,6 +9,7 @@ import { FlowRegistry } from './runtime/flow-registry.ts';
 import { loadReferenceData } from './runtime/reference-data.ts';
 import { createRuntime, type Runtime } from './runtime/runtime.ts';
 import type { LintIssue } from './engine/lint-issue.ts';
+import type { ReferenceData } from './domain/reference-data-types.ts';
 
 export interface AppOptions {
   readonly database: DatabaseConfig | Database;
@@ -28,6 +29,11 @@ export interface App {
   readonly database: Database;
   readonly runtime: Runtime;
   readonly flows: FlowRegistry;
+  /** Regions, rates and reminder rules, as loaded at start (flows/data). */
+  readonly data: ReferenceData;
+  readonly clock: Clock;
+  /** Payment-code digits: random in production, counted in tests. */
+  readonly randomDigits: (n: number) => string;
   /** The key for NIK hashing and field encryption (for parts that look members up by NIK). */
   readonly secret: string;
   /** Warnings (and errors of scripts that were not published) found at start. */
@@ -53,16 +59,18 @@ export async function openApp(options: AppOptions): Promise<App> {
     await flows.latest(database.db, entryFlow).catch((error: unknown) => {
       throw hasErrors(files.issues) ? new FlowError(`no usable version of flow "${entryFlow}":\n${formatIssues(files.issues)}`, files.issues) : error;
     });
+    const clock = options.clock ?? systemClock;
+    const digits = options.randomDigits ?? randomDigits;
     const runtime = createRuntime({
       db: database.db,
       flows,
-      clock: options.clock ?? systemClock,
+      clock,
       secret: options.secret,
       entryFlow,
       ...(options.memberFlow === null ? {} : { memberFlow: options.memberFlow ?? 'pengingat' }),
-      randomDigits: options.randomDigits ?? randomDigits,
+      randomDigits: digits,
     });
-    return { database, runtime, flows, secret: options.secret, issues: files.issues, close: () => (ownsDatabase ? database.close() : Promise.resolve()) };
+    return { database, runtime, flows, data, clock, randomDigits: digits, secret: options.secret, issues: files.issues, close: () => (ownsDatabase ? database.close() : Promise.resolve()) };
   } catch (error) {
     if (ownsDatabase) await database.close().catch(() => {});
     throw error;
