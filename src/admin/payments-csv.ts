@@ -8,6 +8,7 @@
  *   external_ref;payment_code;amount;paid_at;note
  *   TRX-0001;PY12345678903;Rp67.000;2026-12-03;"tunai; di kantor"
  */
+import { maskNik } from '../domain/nik.ts';
 import { PayungError } from '../lib/errors.ts';
 
 /** A row ready to record. Amounts are integer Rupiah, exactly as written. */
@@ -93,7 +94,8 @@ function rowOf(line: number, cells: ReadonlyMap<string, string>, extraFields: bo
   if (paymentCode === null && nik === null) fail('payment_code', 'and nik are both empty: one of them says whose payment it is');
   if (paymentCode !== null && paymentCode.length > 64) fail('payment_code', 'is longer than 64 characters');
   if (nik !== null && !/^\d{16}$/u.test(nik)) fail('nik', 'must be the 16 digits of a NIK');
-  const note = cells.get('note') || null;
+  // A note may quote a NIK; it is kept with the payment for an admin, so only masked.
+  const note = cells.get('note')?.replace(/\b\d{16}\b/gu, maskNik) || null;
   if (errors.length > 0 || typeof amount === 'string' || typeof paidAt === 'string') return { ok: false, line, externalRef, errors };
   return { ok: true, line, externalRef, payment: { line, externalRef, amount, paidAt, paymentCode, nik, note } };
 }

@@ -13,7 +13,7 @@ export function paymentsProgress(target: ProgressTarget, total: number): { updat
   let done = 0;
   let drawn = '';
   const bar = () => {
-    const filled = total === 0 ? WIDTH : Math.round((done / total) * WIDTH);
+    const filled = total === 0 ? WIDTH : Math.floor((done / total) * WIDTH);
     return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${done}/${total}`;
   };
   return {

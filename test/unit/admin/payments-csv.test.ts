@@ -141,5 +141,7 @@ describe('parsePaymentsCsv: the rows', () => {
       { line: 4, field: 'nik', message: 'must be the 16 digits of a NIK' },
     ]);
     expect(JSON.stringify(errorsOf(rows))).not.toContain('31740157088500');
+    const [noted] = valid(parsePaymentsCsv(`external_ref,nik,amount,paid_at,note\nA,${NIK},1000,2026-12-03,setoran NIK ${NIK}\n`));
+    expect(noted?.note).toBe('setoran NIK 3174********0001');
   });
 });
