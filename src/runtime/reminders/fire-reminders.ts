@@ -5,10 +5,10 @@ import type { ReferenceData } from '../../domain/reference-data-types.ts';
 import { timeZoneOfProvince, type TimeZone } from '../../domain/time-zones.ts';
 import type { Catalogs } from '../../i18n/catalog.ts';
 import type { Tx } from '../../store/db-types.ts';
-import { enqueueOutbox } from '../../store/repos/outbox.ts';
+import { enqueueOutbox, type OutboxMessage } from '../../store/repos/outbox.ts';
 import {
-  claimDueTimers, lastRemindedAt, ledgerOfMembers, lockContactsForReminders, markTimerQueued, markTimersSkipped,
-  outboxIdOfDedupeKey, rescheduleTimer, type ClaimedTimer,
+  claimDueTimers, lastRemindedAt, ledgerOfMembers, lockContactsForReminders, markTimersQueued, markTimersSkipped,
+  rescheduleTimer, type ClaimedTimer,
 } from '../../store/repos/reminder-timers.ts';
 import { decideReminder } from './decide-reminder.ts';
 import { reminderMessage } from './reminder-message.ts';
@@ -52,7 +52,8 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
   const holidays = [...deps.data.rates.holidays, ...extraHolidays];
   let catalogs: Catalogs | null = null;
   const skipped = new Map<string, number[]>();
-  let queued = 0;
+  const messages: OutboxMessage[] = [];
+  const queued: number[] = [];
   let waiting = 0;
 
   for (const timer of claimed) {
@@ -75,27 +76,28 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
       waiting += 1;
     } else {
       catalogs ??= await deps.catalogs(tx);
-      await queueReminder(tx, timer, catalogs, view?.outstanding ?? timer.bill.amount, now);
+      messages.push(reminderRow(timer, catalogs, view?.outstanding ?? timer.bill.amount, now));
+      queued.push(timer.id);
       reminded.set(timer.contactId, now);
-      queued += 1;
     }
   }
+  // One insert for the batch; a key queued already (by hand, say) keeps its row, and the timer
+  // is queued with it all the same.
+  await enqueueOutbox(tx, messages);
+  const marked = await markTimersQueued(tx, queued, now);
+  if (marked !== queued.length) throw new Error(`reminders: ${queued.length - marked} timer(s) found no outbox row under their dedupe key`);
   for (const [reason, ids] of skipped) await markTimersSkipped(tx, ids, reason, now);
-  return { claimed: claimed.length, queued, skipped: Object.fromEntries([...skipped].map(([r, ids]) => [r, ids.length])), waiting };
+  return { claimed: claimed.length, queued: queued.length, skipped: Object.fromEntries([...skipped].map(([r, ids]) => [r, ids.length])), waiting };
 }
 
-async function queueReminder(tx: Tx, timer: ClaimedTimer, catalogs: Catalogs, outstanding: number, now: Date): Promise<void> {
+function reminderRow(timer: ClaimedTimer, catalogs: Catalogs, outstanding: number, now: Date): OutboxMessage {
   const payload = reminderMessage(catalogs, timer.contact.language, {
     localeKey: timer.localeKey, fullName: timer.member.fullName, outstanding, dueDate: timer.bill.dueDate, paymentCode: timer.bill.paymentCode,
   });
-  const [id] = await enqueueOutbox(tx, [{
+  return {
     contactId: timer.contactId, channel: timer.contact.channel, address: timer.contact.address, kind: 'reminder',
     priority: REMINDER_PRIORITY, payload, dedupeKey: timer.dedupeKey, nextAttemptAt: now,
-  }]);
-  // A row under this key exists already (queued by hand, say): the reminder is queued all the same.
-  const outboxId = id ?? await outboxIdOfDedupeKey(tx, timer.dedupeKey);
-  if (outboxId === null) throw new Error(`reminder ${timer.dedupeKey}: outbox row neither inserted nor found`);
-  await markTimerQueued(tx, timer.id, outboxId, now);
+  };
 }
 
 /** Each claimed bill's status and outstanding amount on its vendor's local date, from the member's whole ledger. */

@@ -87,8 +87,18 @@ export async function claimDueTimers(x: Executor, options: { readonly now: Date;
   return rows.map((r) => ({ ...r.timer, superseded: Boolean(r.superseded), bill: r.bill, member: r.member, contact: r.contact }));
 }
 
-export async function markTimerQueued(x: Executor, id: number, outboxId: number, at: Date): Promise<void> {
-  await x.update(reminderTimers).set({ status: 'queued', outboxId, handledAt: at, reason: null }).where(eq(reminderTimers.id, id));
+/**
+ * Marks timers queued, each with the outbox row that carries its dedupe key (just inserted, or
+ * there already). Returns how many were: fewer than asked means a row is missing.
+ */
+export async function markTimersQueued(x: Executor, ids: readonly number[], at: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await x.update(reminderTimers)
+    .set({ status: 'queued', outboxId: sql`${outbox.id}`, handledAt: at, reason: null })
+    .from(outbox)
+    .where(and(eq(outbox.dedupeKey, reminderTimers.dedupeKey), inArray(reminderTimers.id, [...ids])))
+    .returning({ id: reminderTimers.id });
+  return rows.length;
 }
 
 export async function markTimersSkipped(x: Executor, ids: readonly number[], reason: string, at: Date): Promise<void> {
@@ -134,12 +144,6 @@ export async function ledgerOfMembers(x: Executor, memberIds: readonly string[])
   const paid = billRows.length === 0 ? [] : await x.select({ billId: payments.billId, amount: payments.amount, paidAt: payments.paidAt }).from(payments)
     .where(and(inArray(payments.billId, billRows.map((b) => b.id)), eq(payments.status, 'applied')));
   return { bills: billRows, payments: paid };
-}
-
-/** The outbox row already queued under a dedupe key, if any. */
-export async function outboxIdOfDedupeKey(x: Executor, dedupeKey: string): Promise<number | null> {
-  const [row] = await x.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
-  return row?.id ?? null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { localTime } from '../../../src/domain/quiet-hours.ts';
 import { createDispatcher } from '../../../src/runtime/dispatcher.ts';
 import { loadReferenceData } from '../../../src/runtime/reference-data.ts';
 import { markStopped } from '../../../src/store/repos/contacts.ts';
+import { enqueueOutbox } from '../../../src/store/repos/outbox.ts';
 import { bills } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { vendorHelpers } from '../../helpers/runtime-app.ts';
@@ -280,5 +281,19 @@ describe('reminder scheduler', () => {
     expect(pauses).toBe(after);
     expect((await reminderRows(db)).map((r) => r.dedupeKey)).toEqual([`bill:${vendor.bill.id}:h-7`]);
     expect(await timersOf(db, vendor.bill.id)).toHaveLength(17);
+  });
+
+  it('queues no second row when a row under the reminder\'s dedupe key exists already: the timer takes that row', async () => {
+    const { db, clock, scheduler } = await world();
+    const vendor = await aVendor(db, { address: 'jakarta' });
+    await scheduler().planOnce();
+    const [existing] = await enqueueOutbox(db, [{
+      contactId: vendor.contactId, channel: 'telegram', address: 'jakarta', kind: 'reminder',
+      payload: { text: 'queued by hand' }, dedupeKey: `bill:${vendor.bill.id}:h-7`,
+    }]);
+    clock.set(localTime('2026-12-08', 9, WIB));
+    expect(await scheduler().fireOnce()).toMatchObject({ claimed: 1, queued: 1 });
+    expect((await reminderRows(db)).map((r) => [r.id, r.payload.text])).toEqual([[existing, 'queued by hand']]);
+    expect((await timersOf(db, vendor.bill.id))[0]).toMatchObject({ status: 'queued', outboxId: existing });
   });
 });
