@@ -1,7 +1,8 @@
 /**
- * `payung start`: the runtime, the dispatcher and every channel whose configuration is present
- * (or the ones named with --channels), behind one HTTP server. The simulator runs when no other
- * channel is configured. Composition only: each part is built and tested on its own.
+ * `payung start`: the runtime, the dispatcher, the bill upkeep, the reminder scheduler and every
+ * channel whose configuration is present (or the ones named with --channels), behind one HTTP
+ * server. The simulator runs when no other channel is configured. Composition only: each part is
+ * built and tested on its own.
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
@@ -20,6 +21,8 @@ import { ConfigError } from './lib/errors.ts';
 import type { Logger } from './lib/logger.ts';
 import { createDispatcher } from './runtime/dispatcher.ts';
 import { deliveryStatusRecorder } from './runtime/delivery-status-recorder.ts';
+import { createBillUpkeep } from './runtime/bill-upkeep.ts';
+import { createReminderScheduler } from './runtime/reminder-scheduler.ts';
 
 export interface RunningPayung {
   readonly url: string;
@@ -110,11 +113,18 @@ export async function startPayung(app: App, config: Config, options: { channels?
     logger: logger.child({ part: 'dispatcher' }),
   });
   if (senders.length > 0) dispatcher.start();
+  // The jobs: bills kept in step with payments and the calendar, and reminders planned and queued.
+  // Both are safe with several processes on one database (SKIP LOCKED and unique keys).
+  const upkeep = createBillUpkeep({ db: app.database.db, data: app.data, clock, randomDigits: app.randomDigits, logger: logger.child({ part: 'bill-upkeep' }) });
+  const reminders = createReminderScheduler({ db: app.database.db, flows: app.flows, data: app.data, clock, logger: logger.child({ part: 'reminders' }) });
+  upkeep.start();
+  reminders.start();
   const served = await serveWebChat(http, { host: config.host, port: options.port ?? config.port });
   return {
     url: served.url,
     channels,
     async stop() {
+      await Promise.all([upkeep.stop(), reminders.stop()]);
       await dispatcher.stop();
       for (const stop of stops) await stop();
       await served.close();
