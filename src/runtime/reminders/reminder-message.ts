@@ -7,6 +7,11 @@ import type { OutboxPayload } from '../../store/schema.ts';
 /** The approved WhatsApp template a reminder falls back to when the 24-hour window is closed. */
 export const REMINDER_TEMPLATE = 'pengingat_iuran';
 const TEMPLATE_LANGUAGE = 'id';
+/**
+ * The answers a reminder offers as buttons (Telegram) or a numbered list (WhatsApp): the member
+ * menu's own labels, so a tapped button is read there as that choice.
+ */
+const REPLY_CHOICES = ['pengingat.menu.sudah_bayar', 'pengingat.menu.cara_bayar', 'pengingat.menu.cek', 'pengingat.menu.berhenti'] as const;
 
 export interface ReminderContent {
   readonly localeKey: string;
@@ -20,7 +25,8 @@ export interface ReminderContent {
 /**
  * A reminder as an outbox payload: the rule's text in the contact's language (Indonesian as the
  * fallback), with the same `{nama}` and `{tagihan.*}` values the enrolment's bill view gives,
- * and the template with its parameters in order: name, amount, due date, payment code.
+ * the answers the member menu reads as buttons, and the template with its parameters in order:
+ * name, amount, due date, payment code.
  * E.g. { text: 'Hari ini batas bayar iuran Rp16.800. Kode bayar: PY…', template: { name:
  * 'pengingat_iuran', language: 'id', params: ['Siti', 'Rp16.800', '15 Desember 2026', 'PY…'] } }.
  */
@@ -34,5 +40,6 @@ export function reminderMessage(catalogs: Catalogs, language: string, content: R
     'tagihan.kode': content.paymentCode,
   });
   const params = [content.fullName, amount, longDate(catalogs, [TEMPLATE_LANGUAGE], content.dueDate), content.paymentCode];
-  return { text, template: { name: REMINDER_TEMPLATE, language: TEMPLATE_LANGUAGE, params } };
+  const choices = REPLY_CHOICES.map((key) => t(catalogs, languages, key));
+  return { text, choices, template: { name: REMINDER_TEMPLATE, language: TEMPLATE_LANGUAGE, params } };
 }

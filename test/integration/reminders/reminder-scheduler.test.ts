@@ -177,6 +177,8 @@ describe('reminder scheduler', () => {
     const [row] = await reminderRows(db);
     expect(row?.payload).toEqual({
       text: `Hello Made Wirawan, your BPJS Ketenagakerjaan contribution of Rp16.800 is due on 15 December 2026. Pay with code ${vendor.bill.code} to stay covered. Reply CARA BAYAR (how to pay) for places to pay.`,
+      // The member menu's answers, as buttons.
+      choices: ['I have paid', 'How to pay', 'Check contribution', 'Stop reminders'],
       template: { name: 'pengingat_iuran', language: 'id', params: ['Made Wirawan', 'Rp16.800', '15 Desember 2026', vendor.bill.code] },
     });
   });

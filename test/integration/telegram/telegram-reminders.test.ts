@@ -1,0 +1,113 @@
+/**
+ * Reminders as a vendor on Telegram meets them: the bill upkeep, the reminder scheduler and the
+ * dispatcher on a manual clock, sending through the real telegraf to telegram-test-api, and the
+ * vendor answering the reminder in the same chat.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import { createDispatcher } from '../../../src/runtime/dispatcher.ts';
+import { recordPayment } from '../../../src/runtime/record-payment.ts';
+import { createReminderScheduler } from '../../../src/runtime/reminder-scheduler.ts';
+import { bills, paymentClaims, reminderTimers } from '../../../src/store/schema.ts';
+import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
+import { openTestApp, TEST_SECRET } from '../../helpers/runtime-app.ts';
+import { startTelegramEmulator, waitFor, type TelegramEmulator } from '../../helpers/telegram-emulator.ts';
+import { useTestDatabase } from '../../helpers/test-db.ts';
+import { countingHandler, keyboardOf } from './telegram-vendor.ts';
+
+const database = useTestDatabase();
+let emulator: TelegramEmulator;
+let channel: TelegramChannel | undefined;
+
+beforeAll(async () => {
+  emulator = await startTelegramEmulator();
+});
+afterEach(async () => {
+  await channel?.stop();
+  channel = undefined;
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+
+const CHAT = 7001;
+
+async function enrolledOnTelegram() {
+  const { app, clock } = await openTestApp(database());
+  const handler = countingHandler(app.runtime);
+  channel = createTelegramChannel({ token: emulator.token, apiRoot: emulator.apiRoot, handler, mode: 'polling', pollIdleMs: 20 });
+  await channel.start();
+  const db = database().db;
+  // The clock stands still between messages here, so Telegram's 1 s per-chat pace is off (it has its own tests).
+  const dispatcher = createDispatcher({ db, senders: [channel.sender], clock, retry: { random: () => 0 }, limits: { telegram: { perChatIntervalMs: 0 } } });
+  const scheduler = createReminderScheduler({ db, flows: app.flows, data: app.data, clock });
+  const client = emulator.server.getClient(emulator.token, { chatId: CHAT, userId: CHAT, firstName: 'Siti' });
+
+  /** Sends everything due now; returns what reached the vendor's chat. */
+  async function deliver() {
+    while ((await dispatcher.runOnce()).sent > 0);
+    return emulator.takeBotMessages(CHAT);
+  }
+  async function say(text: string) {
+    const before = handler.handled.length;
+    await client.sendMessage(client.makeMessage(text));
+    await waitFor(() => handler.handled.length > before, 10_000, `"${text}" handled`);
+    return (await deliver()).map((m) => String(m.text)).join('\n');
+  }
+  for (const answer of enrolmentAnswers(testNik(0))) await say(answer);
+  const [bill] = await db.select().from(bills);
+  if (!bill) throw new Error('no bill after the enrolment');
+  return { app, clock, db, bill, scheduler, deliver, say };
+}
+
+describe('payment reminders on Telegram', () => {
+  it('reminds at 09:00 WIB a week before the due date, takes "udah bayar" as a claim, and stops once paid', async () => {
+    const { clock, db, bill, scheduler, deliver, say } = await enrolledOnTelegram();
+    expect(bill).toMatchObject({ amount: 67_000, dueDate: '2026-12-15' });
+
+    // 8 December, 08:59 WIB: nothing yet.
+    clock.set(new Date('2026-12-08T01:59:00Z'));
+    await scheduler.runOnce();
+    expect(await deliver()).toEqual([]);
+
+    clock.set(new Date('2026-12-08T02:05:00Z'));
+    await scheduler.runOnce();
+    const [reminder, ...others] = await deliver();
+    expect(others).toEqual([]);
+    expect(reminder?.text).toBe(`Halo SITI AMINAH, iuran BPJS Ketenagakerjaan Anda Rp67.000 jatuh tempo 15 Desember 2026. Bayar dengan kode ${bill.paymentCode} agar perlindungan tetap berjalan. Balas CARA BAYAR untuk tempat bayar.`);
+    expect(keyboardOf(reminder)?.flat()).toEqual(['Sudah bayar', 'Cara bayar', 'Cek iuran', 'Berhenti pengingat']);
+    // Run again the same minute (a restart): nothing twice.
+    await scheduler.runOnce();
+    expect(await deliver()).toEqual([]);
+
+    expect(await say('udah bayar')).toContain('Ketik nomor referensi');
+    expect(await say('TRX 8812 3341')).toContain('sudah kami catat');
+    expect(await db.select().from(paymentClaims)).toMatchObject([{ billId: bill.id, reference: 'TRX 8812 3341' }]);
+
+    // The payment arrives on 9 December: the bill's pending reminders are cancelled with it.
+    clock.set(new Date('2026-12-09T03:00:00Z'));
+    await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-77', amount: 67_000, paidAt: clock(), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'system:webhook', now: clock() }));
+    const timers = await db.select().from(reminderTimers);
+    expect(timers.filter((t) => t.status === 'pending')).toEqual([]);
+    expect(timers.filter((t) => t.status === 'cancelled').length).toBeGreaterThan(0);
+    clock.set(new Date('2026-12-12T02:05:00Z'));
+    await scheduler.runOnce();
+    expect(await deliver()).toEqual([]);
+    expect(await say('cek iuran')).toContain('AKTIF, iuran lunas sampai Februari 2027.');
+  });
+
+  it('sends nothing after "berhenti", and again after "mulai"', async () => {
+    const { clock, scheduler, deliver, say } = await enrolledOnTelegram();
+    clock.set(new Date('2026-12-08T02:05:00Z'));
+    expect(await say('berhenti')).toContain('Yakin');
+    expect(await say('ya')).toContain('pengingat sudah dimatikan');
+    await scheduler.runOnce();
+    expect(await deliver()).toEqual([]);
+    expect(await say('mulai')).toContain('sudah nyala');
+    // H-3 (12 December, 09:00 WIB) comes again to a vendor who opted back in.
+    clock.set(new Date('2026-12-12T02:05:00Z'));
+    await scheduler.runOnce();
+    const delivered = await deliver();
+    expect(delivered.map((m) => String(m.text))).toEqual([expect.stringContaining('jatuh tempo 3 hari lagi')]);
+  });
+});
