@@ -13,6 +13,7 @@ import { runCli } from './cli/run-cli.ts';
 import type { CliDeps } from './cli/cli-deps.ts';
 import { loadConfig, type Config } from './config/config.ts';
 import { formatIssues } from './engine/lint-issue.ts';
+import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { resolveSecret } from './lib/secrets.ts';
 import { lintFlowFiles } from './runtime/flow-files.ts';
@@ -87,10 +88,10 @@ function deps(): CliDeps {
     },
     async importPayments({ rows, mode, by, file, onProgress }) {
       const actor = `admin:${by ?? userInfo().username}`;
-      return withDatabase((db, secret) => importPayments(db, rows, { secret, actor, now: new Date(), mode, file, onProgress }));
+      return withDatabase((db, secret) => importPayments(db, rows, { secret, actor, now: systemClock(), mode, file, onProgress }));
     },
     async markPaid(request) {
-      return withDatabase((db, secret) => markPaid(db, request, { secret, now: new Date() }));
+      return withDatabase((db, secret) => markPaid(db, request, { secret, now: systemClock() }));
     },
   };
 }

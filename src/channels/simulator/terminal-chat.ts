@@ -2,6 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { MessageHandler, OutboxReader } from '../../runtime/runtime-types.ts';
 import { renderReplyForTerminal } from './render-reply-for-terminal.ts';
+import { systemClock } from '../../lib/clock.ts';
 
 export interface TerminalChatOptions {
   readonly handler: MessageHandler;
@@ -60,7 +61,7 @@ async function sendLine(text: string, options: TerminalChatOptions): Promise<voi
     from: options.contact,
     text,
     kind: 'text',
-    receivedAt: (options.now ?? (() => new Date()))(),
+    receivedAt: (options.now ?? systemClock)(),
   } as const;
   try {
     await options.handler.handle(message);

@@ -6,6 +6,7 @@ import type { MessageHandler, OutboxReader } from '../../runtime/runtime-types.t
 import { RecentReplies } from './recent-replies.ts';
 import { MAX_TEXT_LENGTH, simMessageRequest, type SimMessageRequest } from './sim-message-request.ts';
 import { webChatPage } from './web-chat-page.ts';
+import { systemClock } from '../../lib/clock.ts';
 
 export { serveWebChat, type ServedWebChat } from './serve-web-chat.ts';
 
@@ -31,7 +32,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 export function createWebChatApp(options: WebChatOptions): Hono {
   const { handler, outbox } = options;
   const newExternalId = options.newExternalId ?? randomUUID;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const logError = options.logError ?? ((error, context) => console.error('[simulator]', context, error));
   const recent = new RecentReplies();
   const app = new Hono();
