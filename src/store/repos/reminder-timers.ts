@@ -5,7 +5,6 @@
  * written), skipped (no longer made sense), cancelled (a payment), or pushed to a later fire_at.
  */
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db-types.ts';
 import { bills, contacts, members, outbox, payments, reminderTimers, type BillRow, type ReminderTimerRow } from '../schema.ts';
 
@@ -14,13 +13,19 @@ export type NewReminderTimer = typeof reminderTimers.$inferInsert;
 
 /** Inserts the timers whose dedupe key is new; returns how many were. Sorted so concurrent planners take key locks in one order. */
 export async function insertReminderTimers(x: Executor, timers: readonly NewReminderTimer[]): Promise<number> {
-  if (timers.length === 0) return 0;
   const sorted = [...timers].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
-  const rows = await x.insert(reminderTimers).values(sorted)
-    .onConflictDoNothing({ target: reminderTimers.dedupeKey })
-    .returning({ id: reminderTimers.id });
-  return rows.length;
+  let inserted = 0;
+  // PostgreSQL takes at most 65,535 parameters a statement: about 7,000 rows of these.
+  for (let i = 0; i < sorted.length; i += INSERT_CHUNK) {
+    const rows = await x.insert(reminderTimers).values(sorted.slice(i, i + INSERT_CHUNK))
+      .onConflictDoNothing({ target: reminderTimers.dedupeKey })
+      .returning({ id: reminderTimers.id });
+    inserted += rows.length;
+  }
+  return inserted;
 }
+
+const INSERT_CHUNK = 2_000;
 
 /** A bill still owed that has no timer yet, with what planning needs from its member. */
 export interface BillToPlan {
@@ -60,16 +65,13 @@ export type ClaimedTimer = ReminderTimerRow & {
   };
 };
 
-/** Up to `limit` pending timers due at `now`, oldest first, locked FOR UPDATE SKIP LOCKED. */
+/**
+ * Up to `limit` pending timers due at `now`, oldest first, locked FOR UPDATE SKIP LOCKED, each
+ * told whether a later timer of its bill is due as well (claimed or not).
+ */
 export async function claimDueTimers(x: Executor, options: { readonly now: Date; readonly limit: number }): Promise<ClaimedTimer[]> {
-  const later = alias(reminderTimers, 'later');
-  const superseded = sql<boolean>`exists (${x.select({ one: sql`1` }).from(later).where(and(
-    eq(later.billId, reminderTimers.billId), eq(later.status, 'pending'), lte(later.fireAt, options.now),
-    sql`(${later.fireAt}, ${later.id}) > (${reminderTimers.fireAt}, ${reminderTimers.id})`,
-  ))})`;
   const rows = await x.select({
     timer: reminderTimers,
-    superseded,
     bill: { memberId: bills.memberId, status: bills.status, dueDate: bills.dueDate, paymentCode: bills.paymentCode, amount: bills.amount },
     member: { fullName: members.fullName, provinceCode: members.provinceCode },
     contact: {
@@ -84,7 +86,30 @@ export async function claimDueTimers(x: Executor, options: { readonly now: Date;
     .orderBy(asc(reminderTimers.fireAt), asc(reminderTimers.id))
     .limit(options.limit)
     .for('update', { of: reminderTimers, skipLocked: true });
-  return rows.map((r) => ({ ...r.timer, superseded: Boolean(r.superseded), bill: r.bill, member: r.member, contact: r.contact }));
+  const newest = await newestDueOfBills(x, rows.map((r) => r.timer.billId), options.now);
+  return rows.map((r) => ({ ...r.timer, superseded: isBefore(r.timer, newest.get(r.timer.billId) ?? r.timer), bill: r.bill, member: r.member, contact: r.contact }));
+}
+
+type TimerOrder = Pick<ReminderTimerRow, 'fireAt' | 'id'>;
+
+/**
+ * The latest due pending timer of each bill. One query for the batch rather than a subquery per
+ * timer: PostgreSQL tends to answer that from the due index, reading every due row per timer.
+ */
+async function newestDueOfBills(x: Executor, billIds: readonly string[], now: Date): Promise<Map<string, TimerOrder>> {
+  if (billIds.length === 0) return new Map();
+  const due = await x.select({ billId: reminderTimers.billId, id: reminderTimers.id, fireAt: reminderTimers.fireAt }).from(reminderTimers)
+    .where(and(inArray(reminderTimers.billId, [...new Set(billIds)]), eq(reminderTimers.status, 'pending'), lte(reminderTimers.fireAt, now)));
+  const newest = new Map<string, TimerOrder>();
+  for (const t of due) {
+    const known = newest.get(t.billId);
+    if (known === undefined || isBefore(known, t)) newest.set(t.billId, t);
+  }
+  return newest;
+}
+
+function isBefore(a: TimerOrder, b: TimerOrder): boolean {
+  return a.fireAt.getTime() < b.fireAt.getTime() || (a.fireAt.getTime() === b.fireAt.getTime() && a.id < b.id);
 }
 
 /**
