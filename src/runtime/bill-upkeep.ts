@@ -19,6 +19,7 @@ import { paymentCode } from '../domain/payment-code.ts';
 import type { RateTable } from '../domain/rate-table.ts';
 import type { ReferenceData } from '../domain/reference-data-types.ts';
 import type { Clock } from '../lib/clock.ts';
+import { createJobLoop } from '../lib/job-loop.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db, Tx } from '../store/db-types.ts';
 import { writeAudit } from '../store/repos/audit.ts';
@@ -101,28 +102,11 @@ export function createBillUpkeep(options: BillUpkeepOptions): BillUpkeep {
     return counts;
   }
 
-  let loop: Promise<void> | null = null;
-  let running = false;
-  const idle = createIdle(options.sleep);
-  return {
-    runOnce,
-    start() {
-      if (loop !== null) return;
-      running = true;
-      loop = (async () => {
-        while (running) {
-          await runOnce().catch((error: unknown) => log?.error({ err: error }, 'bill upkeep round failed'));
-          if (running) await idle.wait(options.intervalMs ?? 15 * 60_000);
-        }
-      })();
-    },
-    async stop() {
-      running = false;
-      idle.wake();
-      await loop;
-      loop = null;
-    },
-  };
+  const interval = options.intervalMs ?? 15 * 60_000;
+  const loop = createJobLoop({
+    name: 'bill upkeep', runOnce, idleMs: interval, maxErrorPauseMs: interval, ...(options.sleep ? { sleep: options.sleep } : {}), ...(log ? { logger: log } : {}),
+  });
+  return { runOnce, start: loop.start, stop: loop.stop };
 }
 
 /** A guard against bad data: a catch-up never creates more bills than this for one member per round. */
@@ -178,21 +162,4 @@ async function insertNextBill(tx: Tx, memberId: string, next: NewBill, newCode: 
     if (result.conflict === 'start_month') return null;
   }
   throw new Error(`no free payment code after ${CODE_ATTEMPTS} draws`);
-}
-
-/** The idle pause: the injected sleep, or a timer that stop() cuts short (as the dispatcher's). */
-function createIdle(sleep: ((ms: number) => Promise<void>) | undefined) {
-  let wakeUp: (() => void) | null = null;
-  return {
-    wait(ms: number): Promise<void> {
-      if (sleep !== undefined) return sleep(ms);
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { wakeUp = null; resolve(); }, ms);
-        wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
-      });
-    },
-    wake(): void {
-      wakeUp?.();
-    },
-  };
 }

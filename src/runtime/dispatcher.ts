@@ -6,6 +6,7 @@
  */
 import type { ChannelSender, OutboundMessage, SendResult } from '../channels/channel-sender.ts';
 import type { Clock } from '../lib/clock.ts';
+import { createJobLoop } from '../lib/job-loop.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db } from '../store/db-types.ts';
 import { markStopped } from '../store/repos/contacts.ts';
@@ -142,36 +143,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return counts;
   }
 
-  let loop: Promise<void> | null = null;
-  let running = false;
-  const idle = createIdle(options.sleep);
-  return {
-    runOnce,
-    start() {
-      if (loop !== null) return;
-      running = true;
-      loop = (async () => {
-        const idleMs = options.idleMs ?? 200;
-        let failures = 0;
-        while (running) {
-          const round = await runOnce().catch((error: unknown) => {
-            log?.error({ err: error, failures: failures + 1 }, 'dispatch round failed');
-            return null;
-          });
-          // The database is down or a bug repeats: wait longer each time, up to a minute.
-          failures = round === null ? failures + 1 : 0;
-          const busy = round !== null && round.sent + round.failed + round.dead + round.deferred > 0;
-          if (!busy && running) await idle.wait(Math.min(MAX_ERROR_PAUSE_MS, idleMs * 2 ** failures));
-        }
-      })();
-    },
-    async stop() {
-      running = false;
-      idle.wake();
-      await loop;
-      loop = null;
-    },
-  };
+  const loop = createJobLoop({
+    name: 'dispatch', runOnce, idleMs: options.idleMs ?? 200, maxErrorPauseMs: MAX_ERROR_PAUSE_MS, ...(options.sleep ? { sleep: options.sleep } : {}), ...(log ? { logger: log } : {}),
+    busy: (round) => round.sent + round.failed + round.dead + round.deferred > 0,
+  });
+  return { runOnce, start: loop.start, stop: loop.stop };
 }
 
 /** A sender that throws has met a network error or a bug: treated as a retryable failure. */
@@ -185,21 +161,4 @@ async function sendSafely(sender: ChannelSender, message: OutboundMessage): Prom
 
 function toOutbound(row: ClaimedOutboxRow): OutboundMessage {
   return { outboxId: row.id, address: row.address, kind: row.kind, payload: row.payload, lastInboundAt: row.lastInboundAt };
-}
-
-/** The idle pause: the injected sleep, or a timer that stop() cuts short. */
-function createIdle(sleep: ((ms: number) => Promise<void>) | undefined) {
-  let wakeUp: (() => void) | null = null;
-  return {
-    wait(ms: number): Promise<void> {
-      if (sleep !== undefined) return sleep(ms);
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { wakeUp = null; resolve(); }, ms);
-        wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
-      });
-    },
-    wake(): void {
-      wakeUp?.();
-    },
-  };
 }

@@ -11,7 +11,7 @@ import { upsertContact } from '../store/repos/contacts.ts';
 import { createConversation, lockConversation, saveConversation } from '../store/repos/conversations.ts';
 import { recordInbound } from '../store/repos/inbound.ts';
 import { newestMemberOfContact } from '../store/repos/members.ts';
-import { enqueueOutbox } from '../store/repos/outbox.ts';
+import { enqueueOutbox, OUTBOX_PRIORITY } from '../store/repos/outbox.ts';
 import { effectExecutors } from './effects/index.ts';
 import type { EffectScope } from './effects/effect-executor.ts';
 import type { FlowRegistry } from './flow-registry.ts';
@@ -33,8 +33,6 @@ export interface InboundDeps {
 const MAX_EFFECT_ROUNDS = 8;
 /** What is kept of a message: enough for any answer, not a 10 MB paste. */
 const MAX_STORED_TEXT = 4_000;
-/** Replies to a vendor go before reminders and campaigns. */
-const REPLY_PRIORITY = 10;
 
 /**
  * Handles one inbound message in one transaction: record it (a redelivery is a no-op), lock
@@ -140,7 +138,7 @@ async function enqueueReplies(tx: Tx, origin: ReplyOrigin, replies: readonly Rep
     channel: origin.message.channel,
     address: origin.message.from,
     kind: 'reply' as const,
-    priority: REPLY_PRIORITY,
+    priority: OUTBOX_PRIORITY.reply,
     payload: { text: reply.text, ...(reply.choices ? { choices: [...reply.choices] } : {}) },
     inboundId: origin.inboundId,
     nextAttemptAt: origin.at,

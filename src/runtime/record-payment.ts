@@ -136,6 +136,8 @@ async function payableBills(tx: Tx, memberId: string, ref: PaymentReference | nu
     status: b.status,
     nik: ref?.kind === 'nik' ? ref.nik : '',
     paymentCode: b.paymentCode,
+    // Allocation sums every payment made so far, whatever its day, so the UTC date does here; the
+    // vendor-facing ledger (member-account.ts) dates payments in the vendor's zone.
     payments: paid.filter((p) => p.billId === b.id)
       .map((p) => ({ amount: p.amount, date: p.paidAt.toISOString().slice(0, 10) })),
   }));

@@ -7,6 +7,7 @@
  */
 import type { ReferenceData } from '../domain/reference-data-types.ts';
 import type { Clock } from '../lib/clock.ts';
+import { createJobLoop } from '../lib/job-loop.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db, Tx } from '../store/db-types.ts';
 import type { FlowRegistry } from './flow-registry.ts';
@@ -66,7 +67,6 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const flowId = options.flowId ?? 'pendaftaran';
   const log = options.logger?.child({ component: 'reminder-scheduler', worker: options.workerId ?? 'scheduler' });
   const fireDeps = { data, catalogs: async (tx: Tx) => (await options.flows.latest(tx, flowId)).catalogs };
-  let running = false;
 
   async function planOnce(): Promise<PlanRound> {
     const total = { bills: 0, timers: 0, pending: 0 };
@@ -100,53 +100,14 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     return { planned, fired: await fireOnce() };
   }
 
+  const loop = createJobLoop({
+    name: 'reminder', runOnce, idleMs: options.idleMs ?? 30_000, maxErrorPauseMs: MAX_ERROR_PAUSE_MS,
+    ...(options.sleep ? { sleep: options.sleep } : {}), ...(log ? { logger: log } : {}),
+    busy: (round) => round.planned.bills + round.fired.claimed > 0,
+  });
   // Only a started loop stops between batches; a direct planOnce/fireOnce call runs to the end.
-  let loop: Promise<void> | null = null;
-  const stopping = () => loop !== null && !running;
-  const idle = createIdle(options.sleep);
-  return {
-    planOnce,
-    fireOnce,
-    runOnce,
-    start() {
-      if (loop !== null) return;
-      running = true;
-      loop = (async () => {
-        const idleMs = options.idleMs ?? 30_000;
-        let failures = 0;
-        while (running) {
-          const round = await runOnce().catch((error: unknown) => {
-            log?.error({ err: error, failures: failures + 1 }, 'reminder round failed');
-            return null;
-          });
-          failures = round === null ? failures + 1 : 0;
-          const busy = round !== null && round.planned.bills + round.fired.claimed > 0;
-          if (!busy && running) await idle.wait(Math.min(MAX_ERROR_PAUSE_MS, idleMs * 2 ** failures));
-        }
-      })();
-    },
-    async stop() {
-      running = false;
-      idle.wake();
-      await loop;
-      loop = null;
-    },
-  };
-}
-
-/** The idle pause: the injected sleep, or a timer that stop() cuts short. */
-function createIdle(sleep: ((ms: number) => Promise<void>) | undefined) {
-  let wakeUp: (() => void) | null = null;
-  return {
-    wait(ms: number): Promise<void> {
-      if (sleep !== undefined) return sleep(ms);
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { wakeUp = null; resolve(); }, ms);
-        wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
-      });
-    },
-    wake(): void {
-      wakeUp?.();
-    },
-  };
+  function stopping(): boolean {
+    return loop.stopping();
+  }
+  return { planOnce, fireOnce, runOnce, start: loop.start, stop: loop.stop };
 }

@@ -5,16 +5,13 @@ import type { ReferenceData } from '../../domain/reference-data-types.ts';
 import { timeZoneOfProvince, type TimeZone } from '../../domain/time-zones.ts';
 import type { Catalogs } from '../../i18n/catalog.ts';
 import type { Tx } from '../../store/db-types.ts';
-import { enqueueOutbox, type OutboxMessage } from '../../store/repos/outbox.ts';
+import { enqueueOutbox, OUTBOX_PRIORITY, type OutboxMessage } from '../../store/repos/outbox.ts';
 import {
   claimDueTimers, lastRemindedAt, ledgerOfMembers, lockContactsForReminders, markTimersQueued, markTimersSkipped,
   rescheduleTimer, type ClaimedTimer,
 } from '../../store/repos/reminder-timers.ts';
 import { decideReminder } from './decide-reminder.ts';
 import { reminderMessage } from './reminder-message.ts';
-
-/** Below replies (10), above campaigns (0): a vendor waiting for an answer goes first. */
-export const REMINDER_PRIORITY = 5;
 
 export interface FireBatch {
   /** Timers claimed in this batch. */
@@ -96,7 +93,7 @@ function reminderRow(timer: ClaimedTimer, catalogs: Catalogs, outstanding: numbe
   });
   return {
     contactId: timer.contactId, channel: timer.contact.channel, address: timer.contact.address, kind: 'reminder',
-    priority: REMINDER_PRIORITY, payload, dedupeKey: timer.dedupeKey, nextAttemptAt: now,
+    priority: OUTBOX_PRIORITY.reminder, payload, dedupeKey: timer.dedupeKey, nextAttemptAt: now,
   };
 }
 

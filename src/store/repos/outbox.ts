@@ -211,6 +211,12 @@ export async function recordDeliveryStatus(x: Executor, providerMessageId: strin
   return rows.length;
 }
 
+/**
+ * Which outbox rows go first when several are due: a reply to a vendor who is waiting, then
+ * reminders, then campaign messages.
+ */
+export const OUTBOX_PRIORITY: Readonly<Record<OutboxRow['kind'], number>> = { reply: 10, reminder: 5, campaign: 0 };
+
 /** The error kept on reminder and campaign rows of a contact who said "berhenti" or blocked us. */
 export const CONTACT_STOPPED = 'contact stopped';
 
