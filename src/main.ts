@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { importPayments } from './admin/import-payments.ts';
 import { markPaid } from './admin/mark-paid.ts';
+import { formatPaymentsReview, loadPaymentsReview } from './admin/payments-review.ts';
 import { openApp, type App } from './app.ts';
 import { startPayung } from './start-payung.ts';
 import { runTerminalChat } from './channels/simulator/terminal-chat.ts';
@@ -92,6 +93,9 @@ function deps(): CliDeps {
     },
     async markPaid(request) {
       return withDatabase((db, secret) => markPaid(db, request, { secret, now: systemClock() }));
+    },
+    async reviewPayments(limit) {
+      return withDatabase(async (db) => formatPaymentsReview(await loadPaymentsReview(db, limit)));
     },
   };
 }

@@ -17,12 +17,14 @@ export interface CliDeps {
   migrate(): Promise<void>;
   /** Validates and lints flow scripts; no files means every script in flows/. */
   lintFlows(files: readonly string[]): Promise<FlowLintResult>;
-  // The payments commands' two are optional so that test fakes of the other commands need not
-  // stub them; main.ts provides both, and the commands say so when one is missing.
+  // The payments commands' deps are optional so that test fakes of the other commands need not
+  // stub them; main.ts provides them, and the commands say so when one is missing.
   /** Records a payments CSV's rows in one transaction (see importPayments). */
   importPayments?(request: ImportPaymentsRequest): Promise<ImportReport>;
   /** Records a payment an admin or agent took by hand (see markPaid). */
   markPaid?(request: MarkPaidRequest): Promise<MarkPaidResult>;
+  /** Unmatched payments and open "sudah bayar" claims, as the report to print. */
+  reviewPayments?(limit: number): Promise<string>;
 }
 
 export interface ImportPaymentsRequest {

@@ -90,6 +90,10 @@ describe('payung payments', () => {
     expect(first.stdout).toMatch(/TRX-2 +Rp13\.400 +unmatched +no bill has this payment code/);
     expect(first.stdout).toContain('applied 1, duplicate 0, unmatched 1, invalid 0\nEvery row was recorded.\n');
 
+    const review = await payung(['payments', 'review']);
+    expect(review.code).toBe(0);
+    expect(review.stdout).toMatch(/Unmatched payments \(1\):\n {2}2026-12-03 00:00 +Rp13\.400 {2}TRX-2 {2}code PY99999999999 {2}\(csv\): no bill has this payment code\n/);
+
     const second = await payung(['payments', 'import', file]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('applied 0, duplicate 2, unmatched 0, invalid 0');

@@ -1,0 +1,48 @@
+/**
+ * The admin's to-do list for money: payments no bill could be found for (kept, never dropped)
+ * and the "sudah bayar" claims vendors filed, each with what is needed to sort it out.
+ */
+import { formatRupiah } from '../i18n/rupiah.ts';
+import type { Executor } from '../store/db-types.ts';
+import { openClaimsForReview, type ClaimForReview } from '../store/repos/payment-claims.ts';
+import { listUnmatchedPayments, type PaymentRow } from '../store/repos/payments.ts';
+
+export interface PaymentsReview {
+  /** Newest first. */
+  readonly unmatched: readonly PaymentRow[];
+  /** Oldest first: the vendor who waited longest is checked first. */
+  readonly claims: readonly ClaimForReview[];
+}
+
+export async function loadPaymentsReview(x: Executor, limit: number): Promise<PaymentsReview> {
+  return { unmatched: await listUnmatchedPayments(x, limit), claims: await openClaimsForReview(x, limit) };
+}
+
+/** Why a payment found no bill, in words an admin acts on. */
+const REASONS: Readonly<Record<string, string>> = {
+  unknown_code: 'no bill has this payment code',
+  unknown_nik: 'no member has this NIK',
+  no_unpaid_bill: 'the member owes nothing',
+  invalid_amount: 'the amount is not a whole positive Rupiah',
+};
+
+/** A plain-text report, times in WIB (the association's office). */
+export function formatPaymentsReview(review: PaymentsReview): string {
+  const lines = [`Unmatched payments (${review.unmatched.length}):`];
+  if (review.unmatched.length === 0) lines.push('  none');
+  for (const p of review.unmatched) {
+    const reference = p.paymentCode ? `code ${p.paymentCode}` : p.nikHash ? 'by NIK' : 'no code or NIK';
+    lines.push(`  ${wib(p.paidAt)}  ${formatRupiah(p.amount).padStart(12)}  ${p.externalRef}  ${reference}  (${p.source}): ${REASONS[p.unmatchedReason ?? ''] ?? p.unmatchedReason ?? '?'}`);
+  }
+  lines.push('', `Open "sudah bayar" claims (${review.claims.length}):`);
+  if (review.claims.length === 0) lines.push('  none');
+  for (const c of review.claims) {
+    const bill = c.billCode === null ? 'no open bill' : `bill ${c.billCode}, ${formatRupiah(c.billAmount ?? 0)} due ${c.billDueDate ?? '?'}`;
+    lines.push(`  ${wib(c.createdAt)}  ${c.fullName} (${c.nikMasked})  ${bill}  reference "${c.reference}"`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function wib(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
