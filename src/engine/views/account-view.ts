@@ -12,7 +12,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /**
  * `{akun.*}`: the member's ledger from the `cekIuran` result — `akun.keadaan` (coverage in
  * words), `akun.tagihan` (what to pay next, by when, with which code; a partial payment shows
- * what is left of the total), `akun.bayar_terakhir`, `akun.pengingat` (said only when off), and
+ * what is left of the total), `akun.bayar_terakhir`, `akun.kelebihan` (an over-payment, only when
+ * there is one), `akun.pengingat` (said only when off), and
  * the bare `akun.nama`, `akun.jumlah`, `akun.jatuh_tempo`, `akun.kode`.
  */
 export const accountView: View = {
@@ -42,6 +43,7 @@ export const accountView: View = {
       'akun.bayar_terakhir': last === null
         ? say('akun.bayar.belum')
         : say('akun.bayar.terakhir', { jumlah: formatRupiah(Number(last['amount'] ?? 0)), tanggal: date(last['date']) }),
+      'akun.kelebihan': Number(account['credit'] ?? 0) > 0 ? say('akun.kelebihan', { jumlah: formatRupiah(Number(account['credit'])) }) : '',
       'akun.pengingat': account['reminders'] === false ? say('akun.pengingat_mati') : '',
     };
   },

@@ -45,6 +45,8 @@ function accountResult(account: MemberAccount): { [key: string]: Json } {
       startMonth: nextDue.startMonth, months: nextDue.months,
     },
     lastPayment: lastPayment === null ? null : { amount: lastPayment.amount, date: isoToday(lastPayment.paidAt, account.zone.utcOffset) },
+    // Over-payments are kept, never rounded away: the vendor is told what we hold.
+    credit: account.bills.reduce((sum, b) => sum + b.credit, 0),
   };
 }
 

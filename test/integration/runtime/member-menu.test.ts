@@ -30,10 +30,12 @@ describe('an enrolled vendor talks to the member menu (flows/pengingat.yaml)', (
     expect(before).toContain('Ada yang bisa kami bantu?');
 
     clock.set(new Date('2026-12-02T05:00:00Z'));
-    await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-1', amount: 67_000, paidAt: new Date('2026-12-02T04:00:00Z'), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'test', now: clock() }));
+    // Rp1.000 too much: kept and told, not rounded away.
+    await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-1', amount: 68_000, paidAt: new Date('2026-12-02T04:00:00Z'), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'test', now: clock() }));
     const after = await say('siti', 'status');
     expect(after).toContain('AKTIF, iuran lunas sampai Februari 2027.');
-    expect(after).toContain('Pembayaran terakhir: Rp67.000 pada 2 Desember 2026.');
+    expect(after).toContain('Pembayaran terakhir: Rp68.000 pada 2 Desember 2026.');
+    expect(after).toContain('Kelebihan bayar Rp1.000 sudah kami catat');
   });
 
   it('files "sudah bayar" with its reference as an open claim on the unpaid bill', async () => {
