@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { importPayments } from './admin/import-payments.ts';
 import { markPaid } from './admin/mark-paid.ts';
 import { formatPaymentsReview, loadPaymentsReview } from './admin/payments-review.ts';
@@ -18,6 +19,7 @@ import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { resolveSecret } from './lib/secrets.ts';
 import { lintFlowFiles } from './runtime/flow-files.ts';
+import { loadReferenceData } from './runtime/reference-data.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 
@@ -95,7 +97,8 @@ function deps(): CliDeps {
       return withDatabase((db, secret) => markPaid(db, request, { secret, now: systemClock() }));
     },
     async reviewPayments(limit) {
-      return withDatabase(async (db) => formatPaymentsReview(await loadPaymentsReview(db, limit)));
+      const { rates } = await loadReferenceData(join(loadConfig().flowsDir, 'data'));
+      return withDatabase(async (db) => formatPaymentsReview(await loadPaymentsReview(db, limit, systemClock(), rates)));
     },
   };
 }

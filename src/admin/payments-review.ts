@@ -2,7 +2,10 @@
  * The admin's to-do list for money: payments no bill could be found for (kept, never dropped)
  * and the "sudah bayar" claims vendors filed, each with what is needed to sort it out.
  */
+import type { CoverageStatus } from '../domain/coverage-status.ts';
+import type { RateTable } from '../domain/rate-table.ts';
 import { formatRupiah } from '../i18n/rupiah.ts';
+import { loadMemberAccount } from '../runtime/member-account.ts';
 import type { Executor } from '../store/db-types.ts';
 import { openClaimsForReview, type ClaimForReview } from '../store/repos/payment-claims.ts';
 import { listUnmatchedPayments, type PaymentRow } from '../store/repos/payments.ts';
@@ -11,11 +14,16 @@ export interface PaymentsReview {
   /** Newest first. */
   readonly unmatched: readonly PaymentRow[];
   /** Oldest first: the vendor who waited longest is checked first. */
-  readonly claims: readonly ClaimForReview[];
+  readonly claims: readonly (ClaimForReview & { readonly coverage: CoverageStatus | null })[];
 }
 
-export async function loadPaymentsReview(x: Executor, limit: number): Promise<PaymentsReview> {
-  return { unmatched: await listUnmatchedPayments(x, limit), claims: await openClaimsForReview(x, limit) };
+/** Both lists as of `now`; each claim with the vendor's coverage, as everywhere a member is shown. */
+export async function loadPaymentsReview(x: Executor, limit: number, now: Date, rates: RateTable): Promise<PaymentsReview> {
+  const claims = await openClaimsForReview(x, limit);
+  return {
+    unmatched: await listUnmatchedPayments(x, limit),
+    claims: await Promise.all(claims.map(async (c) => ({ ...c, coverage: (await loadMemberAccount(x, c.memberId, now, rates))?.coverage ?? null }))),
+  };
 }
 
 /** Why a payment found no bill, in words an admin acts on. */
@@ -38,9 +46,19 @@ export function formatPaymentsReview(review: PaymentsReview): string {
   if (review.claims.length === 0) lines.push('  none');
   for (const c of review.claims) {
     const bill = c.billCode === null ? 'no open bill' : `bill ${c.billCode}, ${formatRupiah(c.billAmount ?? 0)} due ${c.billDueDate ?? '?'}`;
-    lines.push(`  ${wib(c.createdAt)}  ${c.fullName} (${c.nikMasked})  ${bill}  reference "${c.reference}"`);
+    lines.push(`  ${wib(c.createdAt)}  ${c.fullName} (${c.nikMasked}, ${coverageWords(c.coverage)})  ${bill}  reference "${c.reference}"`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function coverageWords(coverage: CoverageStatus | null): string {
+  switch (coverage?.status) {
+    case 'active': return `active, paid through ${coverage.paidThrough}`;
+    case 'grace': return `in grace, pay by ${coverage.payBy}`;
+    case 'lapsed': return `lapsed since ${coverage.since}`;
+    case 'pending': return `not started${coverage.firstMonth ? `, first month ${coverage.firstMonth}` : ''}`;
+    default: return 'coverage unknown';
+  }
 }
 
 function wib(at: Date): string {

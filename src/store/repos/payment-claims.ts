@@ -17,6 +17,7 @@ export interface ClaimForReview {
   readonly id: string;
   readonly createdAt: Date;
   readonly reference: string;
+  readonly memberId: string;
   readonly fullName: string;
   readonly nikMasked: string;
   readonly billCode: string | null;
@@ -28,7 +29,7 @@ export interface ClaimForReview {
 export async function openClaimsForReview(x: Executor, limit: number): Promise<ClaimForReview[]> {
   return x.select({
     id: paymentClaims.id, createdAt: paymentClaims.createdAt, reference: paymentClaims.reference,
-    fullName: members.fullName, nikMasked: members.nikMasked,
+    memberId: paymentClaims.memberId, fullName: members.fullName, nikMasked: members.nikMasked,
     billCode: bills.paymentCode, billAmount: bills.amount, billDueDate: bills.dueDate,
   }).from(paymentClaims)
     .innerJoin(members, eq(members.id, paymentClaims.memberId))
