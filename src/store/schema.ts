@@ -249,7 +249,9 @@ export const reminderTimers = pgTable('reminder_timers', {
   createdAt: instant('created_at').notNull().defaultNow(),
   handledAt: instant('handled_at'),
 }, (t) => [
-  index('reminder_timers_due_idx').on(t.fireAt).where(sql`${t.status} = 'pending'`),
+  // Claimed in (fire_at, id) order: without id here each batch sorted every timer due at the same
+  // minute (a whole zone's H-7), and a round to N members grew with N².
+  index('reminder_timers_due_idx').on(t.fireAt, t.id).where(sql`${t.status} = 'pending'`),
   index('reminder_timers_bill_id_idx').on(t.billId),
   check('reminder_timers_status_check', sql`${t.status} in ${sqlList(timerStatuses)}`),
 ]);
