@@ -20,7 +20,7 @@ export interface ReminderSchedulerOptions {
   readonly flows: Pick<FlowRegistry, 'latest'>;
   readonly data: Pick<ReferenceData, 'rates' | 'reminders'>;
   readonly clock: Clock;
-  /** Bills planned, or timers claimed, per transaction; default 100. */
+  /** Bills planned, or timers claimed, per transaction; default 500. */
   readonly batchSize?: number;
   readonly logger?: Logger;
   /** Names this worker in logs. */
@@ -63,7 +63,7 @@ const MAX_ERROR_PAUSE_MS = 10 * 60_000;
 
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { db, clock, data } = options;
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 500;
   const flowId = options.flowId ?? 'pendaftaran';
   const log = options.logger?.child({ component: 'reminder-scheduler', worker: options.workerId ?? 'scheduler' });
   const fireDeps = { data, catalogs: async (tx: Tx) => (await options.flows.latest(tx, flowId)).catalogs };
