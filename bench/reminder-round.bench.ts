@@ -10,11 +10,11 @@
  * Sizes: BENCH_REMINDER_MEMBERS (PostgreSQL, default 20,000), BENCH_REMINDER_PGLITE_MEMBERS (2,000).
  */
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { openApp, type App } from '../src/app.ts';
 import { manualClock } from '../src/lib/clock.ts';
 import { createReminderScheduler, type ReminderScheduler } from '../src/runtime/reminder-scheduler.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
+import { withFreshPostgres } from './fresh-postgres.ts';
 import { median, report } from './stats.ts';
 
 const SECRET = 'bench-secret-that-is-at-least-32-characters';
@@ -31,30 +31,8 @@ export async function benchReminderRound(): Promise<void> {
   await measure('PGlite (in memory)', pglite, sizeFrom('BENCH_REMINDER_PGLITE_MEMBERS', 2_000), false);
   await pglite.close();
 
-  const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `payung_bench_reminders_${process.pid}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } catch (error) {
-    report('reminders: PostgreSQL', `skipped: ${String(error).split('\n')[0]}`);
-    await admin.end();
-    return;
-  }
-  try {
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    // Two schedulers at once each hold a connection for their transaction; one more to spare.
-    const pg = await openDatabase({ driver: 'postgres', url: url.toString() }, { max: 3 });
-    try {
-      await measure('PostgreSQL (local)', pg, sizeFrom('BENCH_REMINDER_MEMBERS', 20_000), true);
-    } finally {
-      await pg.close();
-    }
-  } finally {
-    await admin.unsafe(`drop database ${name} with (force)`);
-    await admin.end();
-  }
+  // Two schedulers at once each hold a connection for their transaction; one more to spare.
+  await withFreshPostgres('reminders: PostgreSQL', 3, (pg) => measure('PostgreSQL (local)', pg, sizeFrom('BENCH_REMINDER_MEMBERS', 20_000), true));
 }
 
 function sizeFrom(variable: string, fallback: number): number {

@@ -3,11 +3,11 @@
  * step, effects, snapshot, outbox). Measured on PGlite and, when one answers on 127.0.0.1:5432,
  * on a fresh PostgreSQL database. DESIGN.md aims at ~1,000/s on one 2-core machine.
  */
-import postgres from 'postgres';
 import { openApp } from '../src/app.ts';
 import type { InboundMessage } from '../src/channels/inbound-message.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { enrolmentAnswers, testNik } from '../test/helpers/enrolment-script.ts';
+import { withFreshPostgres } from './fresh-postgres.ts';
 import { median, report } from './stats.ts';
 
 const SECRET = 'bench-secret-that-is-at-least-32-characters';
@@ -18,23 +18,7 @@ export async function benchRuntimeMessages(): Promise<void> {
   const pglite = await openDatabase({ driver: 'pglite', dir: null });
   await measure('PGlite (in memory, one connection)', pglite);
   await pglite.close();
-  const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `payung_bench_${process.pid}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } catch (error) {
-    report('PostgreSQL', `skipped: ${String(error).split('\n')[0]}`);
-    await admin.end();
-    return;
-  }
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const pg = await openDatabase({ driver: 'postgres', url: url.toString() }, { max: IN_FLIGHT + 2 });
-  await measure('PostgreSQL (local, pool of 10)', pg);
-  await pg.close();
-  await admin.unsafe(`drop database ${name} with (force)`);
-  await admin.end();
+  await withFreshPostgres('PostgreSQL', IN_FLIGHT + 2, (pg) => measure('PostgreSQL (local, pool of 10)', pg));
 }
 
 async function measure(label: string, database: Database): Promise<void> {

@@ -1,18 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRupiah } from '../../../src/i18n/rupiah.ts';
 import { openDatabase } from '../../../src/store/database.ts';
 import { auditLog, bills, payments } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
+import { runPayung } from '../../helpers/run-payung.ts';
 import { TEST_SECRET } from '../../helpers/runtime-app.ts';
 import { createTestDatabase, usesPostgres, type TestDatabase } from '../../helpers/test-db.ts';
 
-const run = promisify(execFile);
 // Every step starts the real command (and PGlite from disk): seconds each on a busy machine.
 const SLOW = 240_000;
 
@@ -35,17 +33,7 @@ describe('payung payments', () => {
     await server?.close();
   });
 
-  async function payung(args: string[], input?: string) {
-    const child = run('node', ['bin/payung.js', ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
-    if (input !== undefined) child.child.stdin?.end(input);
-    try {
-      const { stdout, stderr } = await child;
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const payung = (args: string[], input?: string) => runPayung(args, env, input);
 
   /** Reads the command's database between runs (PGlite allows one process at a time). */
   async function inDatabase<T>(read: (db: TestDatabase['db']) => Promise<T>): Promise<T> {

@@ -1,26 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
+import { runPayung } from '../../helpers/run-payung.ts';
 
 /** The real `payung` command, as an admin or a newcomer runs it. */
-async function payung(args: string[], env: Record<string, string> = {}, input?: string) {
-  const child = run('node', ['bin/payung.js', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 120_000 });
-  if (input !== undefined) {
-    child.child.stdin?.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const payung = runPayung;
 
 describe('payung flows lint', () => {
   it('says OK for the repository flows', async () => {

@@ -1,35 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import { describe, expect, it } from 'vitest';
 import { insertAgent } from '../../../src/store/repos/agents.ts';
 import { bills, inboundMessages, members, outbox } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { openTestApp } from '../../helpers/runtime-app.ts';
-import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
-import { countingHandler, keyboardOf, telegramVendor } from './telegram-vendor.ts';
+import { countingHandler, keyboardOf, telegramVendor, usePollingBot } from './telegram-vendor.ts';
 
 const database = useTestDatabase();
-let emulator: TelegramEmulator;
-let channel: TelegramChannel | undefined;
-
-beforeAll(async () => {
-  emulator = await startTelegramEmulator();
-});
-afterEach(async () => {
-  await channel?.stop();
-  channel = undefined;
-});
-afterAll(async () => {
-  await emulator.stop();
-});
+const bot = usePollingBot();
 
 /** The real runtime on the test database, behind a polling Telegram channel on the emulator. */
 async function startBot() {
   const { app } = await openTestApp(database());
   const handler = countingHandler(app.runtime);
-  channel = createTelegramChannel({ token: emulator.token, apiRoot: emulator.apiRoot, handler, mode: 'polling', pollIdleMs: 20 });
-  await channel.start();
-  return { emulator, channel, handler, db: database().db };
+  const channel = await bot.start(handler);
+  return { emulator: bot.emulator(), channel, handler, db: database().db };
 }
 
 describe('Telegram by long polling, through telegraf, against telegram-test-api', () => {

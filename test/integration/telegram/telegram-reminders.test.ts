@@ -3,40 +3,27 @@
  * dispatcher on a manual clock, sending through the real telegraf to telegram-test-api, and the
  * vendor answering the reminder in the same chat.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src/runtime/dispatcher.ts';
 import { recordPayment } from '../../../src/runtime/record-payment.ts';
 import { createReminderScheduler } from '../../../src/runtime/reminder-scheduler.ts';
 import { bills, paymentClaims, reminderTimers } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { openTestApp, TEST_SECRET } from '../../helpers/runtime-app.ts';
-import { startTelegramEmulator, waitFor, type TelegramEmulator } from '../../helpers/telegram-emulator.ts';
+import { waitFor } from '../../helpers/telegram-emulator.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
-import { countingHandler, keyboardOf } from './telegram-vendor.ts';
+import { countingHandler, keyboardOf, usePollingBot } from './telegram-vendor.ts';
 
 const database = useTestDatabase();
-let emulator: TelegramEmulator;
-let channel: TelegramChannel | undefined;
-
-beforeAll(async () => {
-  emulator = await startTelegramEmulator();
-});
-afterEach(async () => {
-  await channel?.stop();
-  channel = undefined;
-});
-afterAll(async () => {
-  await emulator.stop();
-});
+const bot = usePollingBot();
 
 const CHAT = 7001;
 
 async function enrolledOnTelegram() {
   const { app, clock } = await openTestApp(database());
   const handler = countingHandler(app.runtime);
-  channel = createTelegramChannel({ token: emulator.token, apiRoot: emulator.apiRoot, handler, mode: 'polling', pollIdleMs: 20 });
-  await channel.start();
+  const channel = await bot.start(handler);
+  const emulator = bot.emulator();
   const db = database().db;
   // The clock stands still between messages here, so Telegram's 1 s per-chat pace is off (it has its own tests).
   const dispatcher = createDispatcher({ db, senders: [channel.sender], clock, retry: { random: () => 0 }, limits: { telegram: { perChatIntervalMs: 0 } } });

@@ -3,12 +3,45 @@
  * real runtime handles, drainOutbox sends the replies back through the channel's sender, and the
  * emulator shows what arrived in the vendor's chat.
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { InboundMessage } from '../../../src/channels/inbound-message.ts';
-import type { TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
 import type { HandleOutcome, MessageHandler } from '../../../src/runtime/runtime-types.ts';
 import type { Executor } from '../../../src/store/db-types.ts';
 import { drainOutbox } from '../../helpers/drain-outbox.ts';
-import { waitFor, type BotMessage, type TelegramEmulator } from '../../helpers/telegram-emulator.ts';
+import { startTelegramEmulator, waitFor, type BotMessage, type TelegramEmulator } from '../../helpers/telegram-emulator.ts';
+
+/**
+ * One emulator for the test file and a polling channel per test, stopped after it: call at the
+ * top of a file, then `start(handler)` in a test.
+ */
+export function usePollingBot() {
+  let emulator: TelegramEmulator | undefined;
+  let channel: TelegramChannel | undefined;
+  beforeAll(async () => {
+    emulator = await startTelegramEmulator();
+  });
+  afterEach(async () => {
+    await channel?.stop();
+    channel = undefined;
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+  const current = (): TelegramEmulator => {
+    if (emulator === undefined) throw new Error('usePollingBot: the emulator starts in beforeAll; use it inside a test');
+    return emulator;
+  };
+  return {
+    emulator: current,
+    async start(handler: MessageHandler): Promise<TelegramChannel> {
+      const { token, apiRoot } = current();
+      channel = createTelegramChannel({ token, apiRoot, handler, mode: 'polling', pollIdleMs: 20 });
+      await channel.start();
+      return channel;
+    },
+  };
+}
 
 /** Wraps a handler to count what it finished handling, so a test can wait for it. */
 export function countingHandler(inner: MessageHandler): MessageHandler & { readonly handled: InboundMessage[] } {
