@@ -83,6 +83,11 @@ export const flowScriptSchema = z.strictObject({
   first_message: z.enum(['greet', 'answer']).optional(),
   /** Words this flow's questions read themselves instead of as global commands (e.g. berhenti). */
   own_words: z.array(z.string().min(1)).optional(),
+  /**
+   * The text `bantuan` wraps a state's help in ({bantuan}), listing the commands that work here;
+   * default sistem.bantuan.bingkai (the enrolment's UBAH, BATAL, MULAI).
+   */
+  help_frame: localeKey.optional(),
   states: z.record(name, state).refine((s) => Object.keys(s).length > 0, 'a flow needs at least one state'),
 });
 

@@ -34,6 +34,7 @@ export function lintFlow(input: LintInput): LintIssue[] {
   const saved = new Set(Object.values(states).flatMap((s) => (s.ask?.save ? [s.ask.save] : [])));
 
   if (!(script.start in states)) error(['start'], `start state "${script.start}" does not exist`);
+  if (script.help_frame) useKey(script.help_frame, ['help_frame']);
   if (!Object.values(states).some((s) => s.end)) error(['states'], 'no state has end: true, so no conversation can finish');
 
   for (const [name, s] of Object.entries(states)) {

@@ -49,6 +49,18 @@ describe('the reply to a reminder is acted on at once', () => {
   });
 });
 
+describe('bantuan in the menu', () => {
+  it('explains the menu and lists the words that work here, not the enrolment\'s', () => {
+    const { chat } = member();
+    chat.say('halo');
+    const help = chat.say('bantuan');
+    expect(help).toContain('Ketik nomor 1 sampai 6');
+    expect(help).toContain('BERHENTI (matikan pengingat), MULAI (nyalakan pengingat)');
+    expect(help).not.toContain('MULAI (dari awal)');
+    expect(chat.state).toBe('menu');
+  });
+});
+
 describe('berhenti and mulai', () => {
   it('berhenti asks first; ya turns reminders off, and mulai turns them on again', () => {
     const { chat, world } = member();
