@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { importPayments } from './admin/import-payments.ts';
 import { markPaid } from './admin/mark-paid.ts';
 import { formatPaymentsReview, loadPaymentsReview } from './admin/payments-review.ts';
+import { settleClaim } from './admin/settle-claim.ts';
 import { openApp, type App } from './app.ts';
 import { startPayung } from './start-payung.ts';
 import { runTerminalChat } from './channels/simulator/terminal-chat.ts';
@@ -95,6 +96,9 @@ function deps(): CliDeps {
     },
     async markPaid(request) {
       return withDatabase((db, secret) => markPaid(db, request, { secret, now: systemClock() }));
+    },
+    async settleClaim(request) {
+      return withDatabase((db) => settleClaim(db, request, { now: systemClock() }));
     },
     async reviewPayments(limit) {
       const { rates } = await loadReferenceData(join(loadConfig().flowsDir, 'data'));

@@ -42,11 +42,11 @@ export function formatPaymentsReview(review: PaymentsReview): string {
     const reference = p.paymentCode ? `code ${p.paymentCode}` : p.nikHash ? 'by NIK' : 'no code or NIK';
     lines.push(`  ${wib(p.paidAt)}  ${formatRupiah(p.amount).padStart(12)}  ${p.externalRef}  ${reference}  (${p.source}): ${REASONS[p.unmatchedReason ?? ''] ?? p.unmatchedReason ?? '?'}`);
   }
-  lines.push('', `Open "sudah bayar" claims (${review.claims.length}):`);
+  lines.push('', `Open "sudah bayar" claims (${review.claims.length}; settle with \`payung payments claim ID confirmed|rejected\`):`);
   if (review.claims.length === 0) lines.push('  none');
   for (const c of review.claims) {
     const bill = c.billCode === null ? 'no open bill' : `bill ${c.billCode}, ${formatRupiah(c.billAmount ?? 0)} due ${c.billDueDate ?? '?'}`;
-    lines.push(`  ${wib(c.createdAt)}  ${c.fullName} (${c.nikMasked}, ${coverageWords(c.coverage)})  ${bill}  reference "${c.reference}"`);
+    lines.push(`  ${c.id.slice(0, 8)}  ${wib(c.createdAt)}  ${c.fullName} (${c.nikMasked}, ${coverageWords(c.coverage)})  ${bill}  reference "${c.reference}"`);
   }
   return `${lines.join('\n')}\n`;
 }

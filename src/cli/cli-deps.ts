@@ -7,6 +7,8 @@
 import type { ImportMode, ImportReport } from '../admin/import-payments.ts';
 import type { MarkPaidRequest, MarkPaidResult } from '../admin/mark-paid.ts';
 import type { ParsedPaymentRow } from '../admin/payments-csv.ts';
+import type { SettleClaimRequest } from '../admin/settle-claim.ts';
+import type { PaymentClaimRow } from '../store/repos/payment-claims.ts';
 
 export interface CliDeps {
   /** Runs Payung (runtime, dispatcher, channels) until stopped; resolves after a clean shutdown. */
@@ -25,6 +27,8 @@ export interface CliDeps {
   markPaid?(request: MarkPaidRequest): Promise<MarkPaidResult>;
   /** Unmatched payments and open "sudah bayar" claims, as the report to print. */
   reviewPayments?(limit: number): Promise<string>;
+  /** Settles a "sudah bayar" claim (see settleClaim); throws SettleClaimError when it cannot. */
+  settleClaim?(request: SettleClaimRequest): Promise<PaymentClaimRow>;
 }
 
 export interface ImportPaymentsRequest {

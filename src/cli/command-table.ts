@@ -5,12 +5,13 @@ import { migrateCommand } from './commands/migrate-command.ts';
 import { paymentsImportCommand } from './commands/payments-import-command.ts';
 import { paymentsMarkPaidCommand } from './commands/payments-mark-paid-command.ts';
 import { paymentsReviewCommand } from './commands/payments-review-command.ts';
+import { paymentsClaimCommand } from './commands/payments-claim-command.ts';
 import { startCommand } from './commands/start-command.ts';
 
 /** Every `payung` command, in the order `payung --help` lists them. "flows lint" makes "flows" a group. */
 export const COMMANDS: readonly CliCommand[] = [
   startCommand, chatCommand, migrateCommand, flowsLintCommand, paymentsImportCommand, paymentsMarkPaidCommand,
-  paymentsReviewCommand,
+  paymentsReviewCommand, paymentsClaimCommand,
 ];
 
 export type CommandMatch =

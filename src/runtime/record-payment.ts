@@ -9,6 +9,7 @@ import { nikHash } from '../lib/secrets.ts';
 import type { Tx } from '../store/db-types.ts';
 import { writeAudit } from '../store/repos/audit.ts';
 import { findMemberByNikHash } from '../store/repos/members.ts';
+import { confirmClaimsOfBill } from '../store/repos/payment-claims.ts';
 import { cancelPendingRemindersOfBill } from '../store/repos/reminder-timers.ts';
 import {
   insertPaymentOnce, lockBillsOfMember, memberOfPaymentCode, paymentsOfBills, setBillStatus,
@@ -95,6 +96,7 @@ export async function recordPayment(tx: Tx, input: PaymentInput, deps: RecordPay
     await setBillStatus(tx, allocation.billId, 'paid');
     // In this transaction: a reminder is never sent about a bill the vendor has paid.
     await cancelPendingRemindersOfBill(tx, allocation.billId, BILL_PAID, deps.now);
+    await confirmClaimsOfBill(tx, allocation.billId, 'system:bill-paid', deps.now);
     await deps.onBillPaid?.(tx, allocation.billId);
   }
   const { applied, credit, outstanding } = allocation;

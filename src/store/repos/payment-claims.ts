@@ -1,5 +1,5 @@
 /** "Sudah bayar" claims: what a vendor says they paid, for an admin or agent to check. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { Executor } from '../db-types.ts';
 import { bills, members, paymentClaims, type PaymentClaimRow } from '../schema.ts';
 import { singleRow } from './single-row.ts';
@@ -43,4 +43,32 @@ export async function claimsOfMember(x: Executor, memberId: string): Promise<Pay
   return x.select().from(paymentClaims)
     .where(eq(paymentClaims.memberId, memberId))
     .orderBy(asc(paymentClaims.createdAt), asc(paymentClaims.id));
+}
+
+export type ClaimResolution = 'confirmed' | 'rejected';
+
+/**
+ * Settles one open claim, found by its id or a unique start of it (the review shows 8
+ * characters). Returns the claim, or why not: none, several match, or it is settled already.
+ */
+export async function resolveClaim(x: Executor, idOrPrefix: string, resolution: ClaimResolution, by: string, at: Date): Promise<
+  { readonly ok: true; readonly claim: PaymentClaimRow } | { readonly ok: false; readonly reason: 'not_found' | 'ambiguous' | 'settled'; readonly status?: string }
+> {
+  const prefix = idOrPrefix.trim().toLowerCase();
+  if (!/^[0-9a-f-]{4,36}$/u.test(prefix)) return { ok: false, reason: 'not_found' };
+  const found = await x.select().from(paymentClaims).where(like(sql`${paymentClaims.id}::text`, `${prefix}%`)).limit(2).for('update');
+  const [claim, other] = found;
+  if (claim === undefined) return { ok: false, reason: 'not_found' };
+  if (other !== undefined) return { ok: false, reason: 'ambiguous' };
+  if (claim.status !== 'open') return { ok: false, reason: 'settled', status: claim.status };
+  const [updated] = await x.update(paymentClaims).set({ status: resolution, resolvedAt: at, resolvedBy: by })
+    .where(and(eq(paymentClaims.id, claim.id), eq(paymentClaims.status, 'open'))).returning();
+  return updated === undefined ? { ok: false, reason: 'settled' } : { ok: true, claim: updated };
+}
+
+/** A bill paid in full settles the claims filed about it: the money the vendor spoke of is in. */
+export async function confirmClaimsOfBill(x: Executor, billId: string, by: string, at: Date): Promise<number> {
+  const rows = await x.update(paymentClaims).set({ status: 'confirmed', resolvedAt: at, resolvedBy: by })
+    .where(and(eq(paymentClaims.billId, billId), eq(paymentClaims.status, 'open'))).returning({ id: paymentClaims.id });
+  return rows.length;
 }

@@ -82,6 +82,10 @@ describe('payung payments', () => {
     expect(review.code).toBe(0);
     expect(review.stdout).toMatch(/Unmatched payments \(1\):\n {2}2026-12-03 00:00 +Rp13\.400 {2}TRX-2 {2}code PY99999999999 {2}\(csv\): no bill has this payment code\n/);
 
+    const claim = await payung(['payments', 'claim', 'ffffffff', 'confirmed', '--admin', 'siti']);
+    expect(claim).toMatchObject({ code: 1, stderr: 'payung payments claim: no claim has the id "ffffffff": see `payung payments review`\n' });
+    expect((await payung(['payments', 'claim', 'ffffffff', 'lunas', '--admin', 'siti'])).code).toBe(2);
+
     const second = await payung(['payments', 'import', file]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('applied 0, duplicate 2, unmatched 0, invalid 0');
