@@ -5,7 +5,8 @@ import type { EffectBuilder } from './effect-builder.ts';
  * option. Result value (all dates 'YYYY-MM-DD' on the vendor's calendar, months 'YYYY-MM'):
  * { nama, status: 'pending'|'active'|'grace'|'lapsed', firstMonth?, paidThrough?, payBy?,
  *   since?, next: { amount (still owed), total, dueDate, code, startMonth, months } | null,
- *   lastPayment: { amount, date } | null, credit (over-paid, Rupiah), reminders: boolean }.
+ *   lastPayment: { amount, date } | null, credit (over-paid, Rupiah), owed (Rupiah still owed on
+ *   every bill that can be paid), owedBills (how many), reminders: boolean }.
  * Error `not_member` when this contact has not registered.
  */
 export const cekIuran: EffectBuilder = {

@@ -12,7 +12,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /**
  * `{akun.*}`: the member's ledger from the `cekIuran` result — `akun.keadaan` (coverage in
  * words), `akun.tagihan` (what to pay next, by when, with which code; a partial payment shows
- * what is left of the total), `akun.bayar_terakhir`, `akun.kelebihan` (an over-payment, only when
+ * what is left of the total), `akun.total` (all that is owed, only when several bills are),
+ * `akun.bayar_terakhir`, `akun.kelebihan` (an over-payment, only when
  * there is one), `akun.pengingat` (said only when off), and
  * the bare `akun.nama`, `akun.jumlah`, `akun.jatuh_tempo`, `akun.kode`.
  */
@@ -40,6 +41,9 @@ export const accountView: View = {
           jumlah: formatRupiah(amount), total: formatRupiah(total), jatuh_tempo: date(next['dueDate']), kode: text(next['code']),
           bulan: month(next['startMonth']), lama: Number(next['months'] ?? 1),
         }),
+      'akun.total': Number(account['owedBills'] ?? 0) > 1
+        ? say('akun.tagihan.total', { jumlah: formatRupiah(Number(account['owed'] ?? 0)), banyak: Number(account['owedBills']) })
+        : '',
       'akun.bayar_terakhir': last === null
         ? say('akun.bayar.belum')
         : say('akun.bayar.terakhir', { jumlah: formatRupiah(Number(last['amount'] ?? 0)), tanggal: date(last['date']) }),

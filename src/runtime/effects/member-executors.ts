@@ -33,6 +33,7 @@ export const cekIuranExecutor: EffectExecutor = async (scope): Promise<EffectOut
 
 function accountResult(account: MemberAccount): { [key: string]: Json } {
   const { coverage, nextDue, lastPayment } = account;
+  const owed = account.bills.filter((b) => b.outstanding > 0 && b.status !== 'lapsed');
   return {
     nama: account.fullName,
     status: coverage.status,
@@ -47,6 +48,9 @@ function accountResult(account: MemberAccount): { [key: string]: Json } {
     lastPayment: lastPayment === null ? null : { amount: lastPayment.amount, date: isoToday(lastPayment.paidAt, account.zone.utcOffset) },
     // Over-payments are kept, never rounded away: the vendor is told what we hold.
     credit: account.bills.reduce((sum, b) => sum + b.credit, 0),
+    // Arrears: every bill still owed that can be paid (not lapsed), so the total is never hidden.
+    owed: owed.reduce((sum, b) => sum + b.outstanding, 0),
+    owedBills: owed.length,
   };
 }
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createBillUpkeep } from '../../../src/runtime/bill-upkeep.ts';
 import { recordPayment } from '../../../src/runtime/record-payment.ts';
 import { findContact } from '../../../src/store/repos/contacts.ts';
 import { enqueueOutbox } from '../../../src/store/repos/outbox.ts';
@@ -36,6 +37,18 @@ describe('an enrolled vendor talks to the member menu (flows/pengingat.yaml)', (
     expect(after).toContain('AKTIF, iuran lunas sampai Februari 2027.');
     expect(after).toContain('Pembayaran terakhir: Rp68.000 pada 2 Desember 2026.');
     expect(after).toContain('Kelebihan bayar Rp1.000 sudah kami catat');
+  });
+
+  it('names the oldest bill first and the total when several are owed (the upkeep made the next one at the due date)', async () => {
+    const { say, db, bill, clock, app } = await enrolled();
+    clock.set(new Date('2026-12-16T03:00:00Z'));
+    const upkeep = createBillUpkeep({ db, data: app.data, clock, randomDigits: app.randomDigits });
+    expect(await upkeep.runOnce()).toMatchObject({ billsCreated: 1 });
+    const reply = await say('siti', 'cek iuran');
+    expect(reply).toContain('BELUM DIBAYAR. Bayar paling lambat 15 Maret 2027');
+    expect(reply).toContain(`Tagihan berikutnya: Rp67.000 untuk 3 bulan mulai Desember 2026, bayar paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
+    // March–May 2027 at the full Rp26.800 a month: Rp80.400; with December's bill Rp147.400.
+    expect(reply).toContain('Total yang belum dibayar: Rp147.400 (2 tagihan). Bayar yang paling lama dulu.');
   });
 
   it('files "sudah bayar" with its reference as an open claim on the unpaid bill', async () => {
