@@ -84,10 +84,10 @@ export const flowScriptSchema = z.strictObject({
   /** Words this flow's questions read themselves instead of as global commands (e.g. berhenti). */
   own_words: z.array(z.string().min(1)).optional(),
   /**
-   * The text `bantuan` wraps a state's help in ({bantuan}), listing the commands that work here;
-   * default sistem.bantuan.bingkai (the enrolment's UBAH, BATAL, MULAI).
+   * The flow's own wording for texts the engine says (`sistem.*`): `{ sistem.batal.tanya:
+   * pengingat.batal.tanya }`. The member menu's "batal" is not "cancel the enrolment".
    */
-  help_frame: localeKey.optional(),
+  system_texts: z.record(localeKey, localeKey).optional(),
   states: z.record(name, state).refine((s) => Object.keys(s).length > 0, 'a flow needs at least one state'),
 });
 

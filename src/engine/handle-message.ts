@@ -44,7 +44,7 @@ function runCommand(c: Conversation, command: NonNullable<ReturnType<typeof glob
       return { kind: 'query', effect: STATUS_QUERY };
     case 'help': {
       const help = prompt.text(c, spec?.help ?? 'sistem.bantuan.umum');
-      return { kind: 'reply', replies: prompt.aside(c, c.flow.script.help_frame ?? 'sistem.bantuan.bingkai', { bantuan: help }) };
+      return { kind: 'reply', replies: prompt.aside(c, 'sistem.bantuan.bingkai', { bantuan: help }) };
     }
     case 'cancel':
       return { kind: 'pending', pending: { kind: 'cancel' }, replies: [confirm(c, 'sistem.batal.tanya')] };

@@ -34,7 +34,10 @@ export function lintFlow(input: LintInput): LintIssue[] {
   const saved = new Set(Object.values(states).flatMap((s) => (s.ask?.save ? [s.ask.save] : [])));
 
   if (!(script.start in states)) error(['start'], `start state "${script.start}" does not exist`);
-  if (script.help_frame) useKey(script.help_frame, ['help_frame']);
+  for (const [system, own] of Object.entries(script.system_texts ?? {})) {
+    if (!(SYSTEM_KEYS as readonly string[]).includes(system)) error(['system_texts', system], `"${system}" is not a text the engine says (see src/engine/system-keys.ts)`);
+    useKey(own, ['system_texts', system]);
+  }
   if (!Object.values(states).some((s) => s.end)) error(['states'], 'no state has end: true, so no conversation can finish');
 
   for (const [name, s] of Object.entries(states)) {

@@ -35,9 +35,9 @@ function viewArgs(c: Conversation): ViewArgs {
 }
 
 export const prompt = {
-  /** A locale text with placeholders filled from answers and views. */
+  /** A locale text with placeholders filled from answers and views (a system text in the flow's own words). */
   text(c: Conversation, key: string, extra: Record<string, string | number> = {}): string {
-    return renderText(key, viewArgs(c), extra);
+    return renderText(c.flow.script.system_texts?.[key] ?? key, viewArgs(c), extra);
   },
 
   /** The buttons / numbered options of the question we rest on. */

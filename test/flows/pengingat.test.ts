@@ -61,6 +61,17 @@ describe('bantuan in the menu', () => {
   });
 });
 
+describe('batal in the menu', () => {
+  it('closes the menu in the menu\'s words, not "cancel the enrolment"', () => {
+    const { chat } = member();
+    chat.say('ganti periode');
+    const ask = chat.say('batal');
+    expect(ask).toBe('Tidak jadi? Kita tutup menu ini. (ya/tidak)');
+    expect(chat.say('ya')).toBe('Baik. Kirim pesan apa saja kalau perlu menu lagi, atau ketik CEK IURAN.');
+    expect(chat.status).toBe('cancelled');
+  });
+});
+
 describe('berhenti and mulai', () => {
   it('berhenti asks first; ya turns reminders off, and mulai turns them on again', () => {
     const { chat, world } = member();

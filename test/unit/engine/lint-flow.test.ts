@@ -37,6 +37,14 @@ describe('lintFlow', () => {
     expect(lint(ok)).toEqual([]);
   });
 
+  it('checks system_texts: the left side must be a text the engine says, the right side in every locale', () => {
+    const script = ok.replace('start: a\n', 'start: a\nsystem_texts:\n  sistem.batal.tanya: f.b\n  sistem.tidak.ada: f.a\n');
+    expect(lint(script)).toEqual([
+      expect.objectContaining({ severity: 'error', line: 6, message: '"sistem.tidak.ada" is not a text the engine says (see src/engine/system-keys.ts)' }),
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('"f.b"') }),
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const issues = lint('spec: 1\nid: t\nstates:\n  a: [unclosed\n');
     expect(issues[0]).toMatchObject({ file: 'flows/t.yaml', severity: 'error' });
