@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledFlow } from '../../src/engine/compile-flow.ts';
+import { reminderMessage } from '../../src/runtime/reminders/reminder-message.ts';
 import { fakeWorld, GRACE_ACCOUNT, PureChat, repositoryFlows, type FakeWorld } from '../helpers/pure-chat.ts';
 
 const NOW = new Date('2026-11-25T03:00:00Z');
@@ -40,11 +41,22 @@ describe('the reply to a reminder is acted on at once', () => {
     expect(reply).toContain('NIK Anda sebagai ID Pelanggan');
   });
 
+  it('reads a number typed in reply to a reminder\'s list (WhatsApp) as the same answer', () => {
+    const catalogs = flow.catalogs;
+    const reminder = reminderMessage(catalogs, 'id', { localeKey: 'pengingat.h_min_3', fullName: 'SITI', outstanding: 67_000, dueDate: '2026-12-15', paymentCode: 'PY0000000018' });
+    expect(reminder.choices).toEqual(['Sudah bayar', 'Cara bayar', 'Cek iuran', 'Berhenti pengingat']);
+    // The menu lists them first, in the same order, so the numbers mean the same.
+    expect(member().chat.send('halo').at(-1)?.choices?.slice(0, 4)).toEqual(reminder.choices);
+    for (const [i, expected] of [[1, 'Ketik nomor referensi'], [2, 'Bisa bayar di:'], [3, 'Status kepesertaan'], [4, 'Yakin tidak mau diingatkan']] as const) {
+      expect(member().chat.say(String(i))).toContain(expected);
+    }
+  });
+
   it('"halo" gets the menu, not an error', () => {
     const { chat } = member();
     const replies = chat.send('halo');
     expect(replies.at(-1)?.text).toBe('Ada yang bisa kami bantu? Pilih atau ketik nomornya:');
-    expect(replies.at(-1)?.choices).toEqual(['Cek iuran', 'Sudah bayar', 'Cara bayar', 'Ganti periode bayar', 'Berhenti pengingat', 'Nyalakan pengingat']);
+    expect(replies.at(-1)?.choices).toEqual(['Sudah bayar', 'Cara bayar', 'Cek iuran', 'Berhenti pengingat', 'Ganti periode bayar', 'Nyalakan pengingat']);
     expect(chat.state).toBe('menu');
   });
 });
@@ -102,7 +114,7 @@ describe('ganti periode', () => {
 
   it('says so when the period is the same', () => {
     const { chat } = member();
-    chat.say('4');
+    chat.say('5');
     expect(chat.say('3 bulan')).toContain('memang sudah 3 bulan');
   });
 });
@@ -126,7 +138,7 @@ describe('cek iuran, anywhere', () => {
     const { chat, world } = member();
     world.remindersOn = false;
     chat.say('halo');
-    expect(chat.say('1')).toBe(`${STATUS}\nPengingat sedang mati. Ketik MULAI untuk menyalakan.`);
+    expect(chat.say('3')).toBe(`${STATUS}\nPengingat sedang mati. Ketik MULAI untuk menyalakan.`);
   });
 
   it('answers in the middle of an enrolment question and asks the question again, changing nothing', () => {
