@@ -8,7 +8,8 @@ import { UsageError } from '../usage-error.ts';
 export const paymentsClaimCommand: CliCommand = {
   name: 'payments claim',
   summary: 'Settle a "sudah bayar" claim: confirmed or rejected',
-  help: `Usage: payung payments claim ID (confirmed | rejected) --admin NAME [--note TEXT]
+  help: `Usage: payung payments claim ID (confirmed | rejected) --admin NAME
+                             [--note TEXT]
 
 Settle a claim a vendor filed by replying "sudah bayar" to a reminder, once
 you have checked it: confirmed (you saw the money: record it with
@@ -23,7 +24,7 @@ Options:
   -h, --help     Show this help
 
 Example:
-  payung payments claim 3f2a9c1e rejected --admin siti --note "tidak ada di mutasi BRI"
+  payung payments claim 3f2a9c1e rejected --admin siti --note "bukan di BRI"
 `,
   async run(args, deps, io) {
     const { values, positionals } = parseOrUsageError(() =>
