@@ -8,11 +8,12 @@ import { allocatePayment, type PayableBill, type PaymentReference, type Unmatche
 import { nikHash } from '../lib/secrets.ts';
 import type { Tx } from '../store/db-types.ts';
 import { writeAudit } from '../store/repos/audit.ts';
+import { updateBillStatus } from '../store/repos/bills.ts';
 import { findMemberByNikHash } from '../store/repos/members.ts';
 import { confirmClaimsOfBill } from '../store/repos/payment-claims.ts';
 import { cancelPendingRemindersOfBill } from '../store/repos/reminder-timers.ts';
 import {
-  insertPaymentOnce, lockBillsOfMember, memberOfPaymentCode, paymentsOfBills, setBillStatus,
+  insertPaymentOnce, lockBillsOfMember, memberOfPaymentCode, paymentsOfBills,
 } from '../store/repos/payments.ts';
 import type { paymentSources } from '../store/schema.ts';
 
@@ -93,7 +94,7 @@ export async function recordPayment(tx: Tx, input: PaymentInput, deps: RecordPay
   const bill = bills.find((b) => b.id === allocation.billId);
   const billPaid = allocation.outstanding === 0 && bill?.status !== 'paid';
   if (billPaid) {
-    await setBillStatus(tx, allocation.billId, 'paid');
+    await updateBillStatus(tx, allocation.billId, 'paid');
     // In this transaction: a reminder is never sent about a bill the vendor has paid.
     await cancelPendingRemindersOfBill(tx, allocation.billId, BILL_PAID, deps.now);
     await confirmClaimsOfBill(tx, allocation.billId, 'system:bill-paid', deps.now);

@@ -64,6 +64,3 @@ export async function lockBillsOfMember(x: Executor, memberId: string): Promise<
     .for('update');
 }
 
-export async function setBillStatus(x: Executor, billId: string, status: 'paid' | 'unpaid'): Promise<void> {
-  await x.update(bills).set({ status }).where(eq(bills.id, billId));
-}
