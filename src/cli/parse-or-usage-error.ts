@@ -1,4 +1,15 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * A command's options, strictly: an unknown option or a missing value is a UsageError. `--help`
+ * never gets here: runCli answers it for every command.
+ */
+export function parseCommandLine<O extends Options, P extends boolean>(args: readonly string[], options: O, allowPositionals: P) {
+  return parseOrUsageError(() => parseArgs({ args: [...args], options, strict: true, allowPositionals }));
+}
 
 /**
  * Runs a `node:util` parseArgs call and turns its argument errors into UsageError, keeping only

@@ -30,6 +30,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIO):
   }
 
   const { command, args } = match;
+  // `--help` anywhere among a command's options (not after `--`) shows its help, whatever else is there.
+  if (optionsOf(args).some((arg) => HELP_FLAGS.has(arg))) return print(io, command.help);
   try {
     return await command.run(args, deps, io);
   } catch (error) {
@@ -37,6 +39,11 @@ export async function runCli(argv: readonly string[], deps: CliDeps, io: CliIO):
     io.stderr.write(`payung ${command.name}: ${describeFailure(error)}\n`);
     return 1;
   }
+}
+
+function optionsOf(args: readonly string[]): readonly string[] {
+  const end = args.indexOf('--');
+  return end === -1 ? args : args.slice(0, end);
 }
 
 /** `payung help`, `payung help start`, `payung --help`. */

@@ -10,6 +10,7 @@ import { contextOf, languagesOf, prompt, restingState, type Conversation } from 
 import type { Reply } from './reply.ts';
 import type { MessageKind } from './step-input.ts';
 import { validators } from './validators/index.ts';
+import { STATUS_QUERY } from './effects/member-effects.ts';
 import { callOf } from './flow-script.ts';
 
 type EventWithoutTime = FlowEvent extends infer E ? (E extends FlowEvent ? Omit<E, 'at'> : never) : never;
@@ -22,8 +23,6 @@ export type MessageOutcome =
   /** A question about the vendor's own records: the runtime runs the effect, the answer comes back as its result. */
   | { kind: 'query'; effect: QueryEffect };
 
-/** The effect behind `cek iuran` / `status`; its result is shown with the `akun.*` texts. */
-export const STATUS_QUERY = 'cekIuran';
 export type QueryEffect = typeof STATUS_QUERY;
 
 export function handleMessage(c: Conversation, kind: MessageKind, text: string): MessageOutcome {

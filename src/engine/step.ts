@@ -9,7 +9,8 @@ import { globalCommandOf, isStartWord, referralCodeOf } from './global-command.t
 import type { Json } from './json.ts';
 import { callOf } from './flow-script.ts';
 import { contextOf, prompt, restingState, type Conversation } from './prompt.ts';
-import { handleMessage, STATUS_QUERY, type MessageOutcome } from './handle-message.ts';
+import { STATUS_QUERY } from './effects/member-effects.ts';
+import { handleMessage, type MessageOutcome } from './handle-message.ts';
 import type { Reply } from './reply.ts';
 import type { StepInput } from './step-input.ts';
 

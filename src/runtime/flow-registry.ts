@@ -34,9 +34,9 @@ export class FlowRegistry {
   }
 
   async latest(x: Executor, flowId: string): Promise<CompiledFlow> {
-    const row = await latestFlowVersion(x, flowId);
-    if (!row) throw new FlowError(`flow "${flowId}" has no published version: fix the errors \`payung flows lint\` reports and start again`);
-    return this.fromRow(row);
+    const flow = await this.latestOrNull(x, flowId);
+    if (!flow) throw new FlowError(`flow "${flowId}" has no published version: fix the errors \`payung flows lint\` reports and start again`);
+    return flow;
   }
 
   /** The newest version, or null when the flow was never published (e.g. it has lint errors). */

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli-command.ts';
-import { parseOrUsageError } from '../parse-or-usage-error.ts';
+import { parseCommandLine } from '../parse-or-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 
 const DEFAULT_CONTACT = 'terminal';
@@ -28,19 +27,8 @@ Examples:
   payung chat --contact budi
   printf 'halo\\nya\\n' | payung chat --contact budi
 `,
-  async run(args, deps, io) {
-    const { values } = parseOrUsageError(() =>
-      parseArgs({
-        args: [...args],
-        options: { contact: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-        strict: true,
-        allowPositionals: false,
-      }),
-    );
-    if (values.help) {
-      io.stdout.write(chatCommand.help);
-      return 0;
-    }
+  async run(args, deps) {
+    const { values } = parseCommandLine(args, { contact: { type: 'string' } }, false);
     const contact = values.contact ?? DEFAULT_CONTACT;
     if (contact.trim() === '') throw new UsageError('--contact needs an ID, for example --contact budi.');
     await deps.chat({ contact });

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli-command.ts';
-import { parseOrUsageError } from '../parse-or-usage-error.ts';
+import { parseCommandLine } from '../parse-or-usage-error.ts';
 
 /** `payung flows lint`: check flow scripts before they are published. */
 export const flowsLintCommand: CliCommand = {
@@ -24,13 +23,7 @@ Examples:
   payung flows lint flows/daftar-bpu.yaml
 `,
   async run(args, deps, io) {
-    const { values, positionals } = parseOrUsageError(() =>
-      parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true }),
-    );
-    if (values.help) {
-      io.stdout.write(flowsLintCommand.help);
-      return 0;
-    }
+    const { positionals } = parseCommandLine(args, {}, true);
     const { ok, report } = await deps.lintFlows(positionals);
     if (report !== '') io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
     return ok ? 0 : 1;

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli-command.ts';
-import { parseOrUsageError } from '../parse-or-usage-error.ts';
+import { parseCommandLine } from '../parse-or-usage-error.ts';
 
 /** `payung migrate`: bring the database schema up to date. */
 export const migrateCommand: CliCommand = {
@@ -19,14 +18,8 @@ Examples:
   payung migrate
   DATABASE_URL=postgres://payung@localhost/payung payung migrate
 `,
-  async run(args, deps, io) {
-    const { values } = parseOrUsageError(() =>
-      parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }),
-    );
-    if (values.help) {
-      io.stdout.write(migrateCommand.help);
-      return 0;
-    }
+  async run(args, deps) {
+    parseCommandLine(args, {}, false);
     await deps.migrate();
     return 0;
   },

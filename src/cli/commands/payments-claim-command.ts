@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { PayungError } from '../../lib/errors.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { parseOrUsageError } from '../parse-or-usage-error.ts';
+import { parseCommandLine } from '../parse-or-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** `payung payments claim ID confirmed|rejected --admin NAME`: settle a "sudah bayar" claim. */
@@ -27,18 +26,7 @@ Example:
   payung payments claim 3f2a9c1e rejected --admin siti --note "bukan di BRI"
 `,
   async run(args, deps, io) {
-    const { values, positionals } = parseOrUsageError(() =>
-      parseArgs({
-        args: [...args],
-        options: { admin: { type: 'string' }, note: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-        strict: true,
-        allowPositionals: true,
-      }),
-    );
-    if (values.help) {
-      io.stdout.write(paymentsClaimCommand.help);
-      return 0;
-    }
+    const { values, positionals } = parseCommandLine(args, { admin: { type: 'string' }, note: { type: 'string' } }, true);
     const [claim, resolution, ...extra] = positionals;
     if (claim === undefined || resolution === undefined) throw new UsageError('needs ID and confirmed or rejected, for example 3f2a9c1e rejected.');
     if (extra.length > 0) throw new UsageError(`takes ID and a resolution only, got also "${extra.join(' ')}" (quote a --note with spaces).`);

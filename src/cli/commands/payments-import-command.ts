@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ImportMode } from '../../admin/import-payments.ts';
 import { parsePaymentsCsv } from '../../admin/payments-csv.ts';
 import { PayungError } from '../../lib/errors.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { parseOrUsageError } from '../parse-or-usage-error.ts';
+import { parseCommandLine } from '../parse-or-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 import { formatImportReport } from './payments-import-report.ts';
 import { paymentsProgress, type ProgressTarget } from './payments-progress.ts';
@@ -41,18 +40,7 @@ Examples:
   payung payments import alfamart.csv --mode apply-valid --by siti
 `,
   async run(args, deps, io) {
-    const { values, positionals } = parseOrUsageError(() =>
-      parseArgs({
-        args: [...args],
-        options: { mode: { type: 'string' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-        strict: true,
-        allowPositionals: true,
-      }),
-    );
-    if (values.help) {
-      io.stdout.write(paymentsImportCommand.help);
-      return 0;
-    }
+    const { values, positionals } = parseCommandLine(args, { mode: { type: 'string' }, by: { type: 'string' } }, true);
     const [file, ...extra] = positionals;
     if (file === undefined) throw new UsageError('missing FILE: the CSV file to import.');
     if (extra.length > 0) throw new UsageError(`one FILE at a time, got ${positionals.length}.`);

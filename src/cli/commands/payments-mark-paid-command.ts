@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import type { MarkPaidBy } from '../../admin/mark-paid.ts';
 import { readRupiah } from '../../admin/payments-csv.ts';
 import { formatRupiah } from '../../i18n/rupiah.ts';
 import { PayungError } from '../../lib/errors.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { parseOrUsageError } from '../parse-or-usage-error.ts';
+import { parseCommandLine } from '../parse-or-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** `payung payments mark-paid CODE AMOUNT`: record a payment taken by hand. */
@@ -34,21 +33,7 @@ Examples:
   payung payments mark-paid PY93233739296 Rp20.000 --agent AGEN123 --note tunai
 `,
   async run(args, deps, io) {
-    const { values, positionals } = parseOrUsageError(() =>
-      parseArgs({
-        args: [...args],
-        options: {
-          admin: { type: 'string' }, agent: { type: 'string' }, reference: { type: 'string' }, note: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        strict: true,
-        allowPositionals: true,
-      }),
-    );
-    if (values.help) {
-      io.stdout.write(paymentsMarkPaidCommand.help);
-      return 0;
-    }
+    const { values, positionals } = parseCommandLine(args, { admin: { type: 'string' }, agent: { type: 'string' }, reference: { type: 'string' }, note: { type: 'string' } }, true);
     const [code, amountText, ...extra] = positionals;
     if (code === undefined || amountText === undefined) throw new UsageError('needs CODE and AMOUNT, for example PY93233739296 67000.');
     if (extra.length > 0) throw new UsageError(`takes CODE and AMOUNT only, got also "${extra.join(' ')}" (quote a --note with spaces).`);

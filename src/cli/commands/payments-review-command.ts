@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { PayungError } from '../../lib/errors.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { parseOrUsageError } from '../parse-or-usage-error.ts';
+import { parseCommandLine } from '../parse-or-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** `payung payments review`: unmatched payments and open "sudah bayar" claims, to sort out by hand. */
@@ -24,13 +23,7 @@ Example:
   payung payments review --limit 20
 `,
   async run(args, deps, io) {
-    const { values, positionals } = parseOrUsageError(() =>
-      parseArgs({ args: [...args], options: { limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true }),
-    );
-    if (values.help) {
-      io.stdout.write(paymentsReviewCommand.help);
-      return 0;
-    }
+    const { values, positionals } = parseCommandLine(args, { limit: { type: 'string' } }, true);
     if (positionals.length > 0) throw new UsageError(`takes no arguments, got "${positionals.join(' ')}".`);
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit must be a whole number from 1 to 10000, got "${values.limit}".`);

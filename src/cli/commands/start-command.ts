@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli-command.ts';
 import type { StartChannel, StartOptions } from '../cli-deps.ts';
-import { parseOrUsageError } from '../parse-or-usage-error.ts';
+import { parseCommandLine } from '../parse-or-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 
 const CHANNELS: readonly StartChannel[] = ['simulator', 'telegram', 'whatsapp', 'whatsapp-cloud'];
@@ -28,19 +27,8 @@ Examples:
   payung start --channels simulator --port 3000
   payung start --channels telegram,whatsapp
 `,
-  async run(args, deps, io) {
-    const { values } = parseOrUsageError(() =>
-      parseArgs({
-        args: [...args],
-        options: { channels: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-        strict: true,
-        allowPositionals: false,
-      }),
-    );
-    if (values.help) {
-      io.stdout.write(startCommand.help);
-      return 0;
-    }
+  async run(args, deps) {
+    const { values } = parseCommandLine(args, { channels: { type: 'string' }, port: { type: 'string' } }, false);
     const options: StartOptions = {
       ...(values.channels === undefined ? {} : { channels: parseChannels(values.channels) }),
       ...(values.port === undefined ? {} : { port: parsePort(values.port) }),

@@ -1,5 +1,8 @@
 import type { EffectBuilder } from './effect-builder.ts';
 
+/** The effect behind `cek iuran` / `status` anywhere; its result fills the `{akun.*}` texts. */
+export const STATUS_QUERY = 'cekIuran';
+
 /**
  * The member's ledger as the vendor should see it: `cek iuran` anywhere, and the menu's first
  * option. Result value (all dates 'YYYY-MM-DD' on the vendor's calendar, months 'YYYY-MM'):
@@ -10,7 +13,7 @@ import type { EffectBuilder } from './effect-builder.ts';
  * Error `not_member` when this contact has not registered.
  */
 export const cekIuran: EffectBuilder = {
-  name: 'cekIuran',
+  name: STATUS_QUERY,
   requires: [],
   errors: ['not_member'],
   build: () => ({}),

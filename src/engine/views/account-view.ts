@@ -1,5 +1,6 @@
 import { formatRupiah } from '../../i18n/rupiah.ts';
 import { t } from '../../i18n/translate.ts';
+import { STATUS_QUERY } from '../effects/member-effects.ts';
 import { longDate, monthName } from './month-name.ts';
 import type { View, ViewArgs } from './view.ts';
 
@@ -21,7 +22,7 @@ export const accountView: View = {
   prefix: 'akun',
   render(args) {
     const { env, languages, context } = args;
-    const account = record(context.results['cekIuran']);
+    const account = record(context.results[STATUS_QUERY]);
     const next = account['next'] === null ? null : record(account['next']);
     const last = account['lastPayment'] === null ? null : record(account['lastPayment']);
     const say = (key: string, params: Record<string, string | number> = {}) => t(env.catalogs, languages, key, params);

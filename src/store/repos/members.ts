@@ -61,3 +61,8 @@ export async function lockMemberSkipLocked(x: Executor, id: string): Promise<Mem
   const [row] = await x.select().from(members).where(eq(members.id, id)).for('update', { skipLocked: true });
   return row ?? null;
 }
+
+/** The one setting a vendor changes by chat ("ganti periode"): months each next bill covers. */
+export async function setPaymentPeriod(x: Executor, memberId: string, months: number): Promise<void> {
+  await x.update(members).set({ paymentPeriodMonths: months }).where(eq(members.id, memberId));
+}

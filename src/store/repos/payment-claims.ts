@@ -39,12 +39,6 @@ export async function openClaimsForReview(x: Executor, limit: number): Promise<C
     .limit(limit);
 }
 
-export async function claimsOfMember(x: Executor, memberId: string): Promise<PaymentClaimRow[]> {
-  return x.select().from(paymentClaims)
-    .where(eq(paymentClaims.memberId, memberId))
-    .orderBy(asc(paymentClaims.createdAt), asc(paymentClaims.id));
-}
-
 export type ClaimResolution = 'confirmed' | 'rejected';
 
 /**
