@@ -75,7 +75,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       total.bills += batch.bills;
       total.timers += batch.timers;
       total.pending += batch.pending;
-      if (batch.bills < batchSize || stopping()) break;
+      if (batch.locked < batchSize || stopping()) break;
     }
     if (total.bills > 0) log?.info(total, 'reminders planned');
     return total;

@@ -6,7 +6,9 @@ import type { Tx } from '../../store/db-types.ts';
 import { insertReminderTimers, lockBillsWithoutTimers, type BillToPlan, type NewReminderTimer } from '../../store/repos/reminder-timers.ts';
 
 export interface PlanBatch {
-  /** Bills planned in this batch. */
+  /** Bills taken in this batch: fewer than asked for means none are left. */
+  readonly locked: number;
+  /** Of them, bills planned here (the others another planner finished meanwhile). */
   readonly bills: number;
   /** Timer rows inserted (pending ones and the already past ones, kept as skipped). */
   readonly timers: number;
@@ -25,10 +27,10 @@ export const NOTHING_BEFORE_LAPSE = 'no reminder before the lapse day';
  * planned and never picked again; a bill with no reminder at all gets one skipped marker row.
  */
 export async function planReminders(tx: Tx, data: Pick<ReferenceData, 'rates' | 'reminders'>, now: Date, limit: number): Promise<PlanBatch> {
-  const bills = await lockBillsWithoutTimers(tx, limit);
+  const { bills, locked } = await lockBillsWithoutTimers(tx, limit);
   const rows = bills.flatMap((bill) => timersOf(bill, data, now));
   const timers = await insertReminderTimers(tx, rows);
-  return { bills: bills.length, timers, pending: rows.filter((r) => r.status === 'pending').length };
+  return { locked, bills: bills.length, timers, pending: rows.filter((r) => r.status === 'pending').length };
 }
 
 function timersOf(bill: BillToPlan, data: Pick<ReferenceData, 'rates' | 'reminders'>, now: Date): NewReminderTimer[] {

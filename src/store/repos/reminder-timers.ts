@@ -39,10 +39,11 @@ export interface BillToPlan {
 /**
  * Up to `limit` unpaid or overdue bills without any timer row, locked (SKIP LOCKED): planners
  * share the bills, and a payment of a bill being planned waits for the plan, then cancels it.
+ * `locked` counts the rows taken, including any another planner finished meanwhile (not in `bills`).
  */
-export async function lockBillsWithoutTimers(x: Executor, limit: number): Promise<BillToPlan[]> {
+export async function lockBillsWithoutTimers(x: Executor, limit: number): Promise<{ readonly bills: BillToPlan[]; readonly locked: number }> {
   const planned = x.select({ one: sql`1` }).from(reminderTimers).where(eq(reminderTimers.billId, bills.id));
-  return x.select({
+  const locked = await x.select({
     billId: bills.id, startMonth: bills.startMonth, dueDate: bills.dueDate,
     contactId: members.contactId, provinceCode: members.provinceCode,
   }).from(bills)
@@ -51,6 +52,14 @@ export async function lockBillsWithoutTimers(x: Executor, limit: number): Promis
     .orderBy(asc(bills.id))
     .limit(limit)
     .for('update', { of: bills, skipLocked: true });
+  if (locked.length === 0) return { bills: [], locked: 0 };
+  // The select judged "no timer yet" on its own snapshot, taken before it waited for nothing but
+  // locks: another planner may have committed this bill's timers between that snapshot and our
+  // lock (its lock ended at its commit). A new statement sees that commit, so ask again.
+  const nowPlanned = await x.selectDistinct({ billId: reminderTimers.billId }).from(reminderTimers)
+    .where(inArray(reminderTimers.billId, locked.map((b) => b.billId)));
+  const taken = new Set(nowPlanned.map((r) => r.billId));
+  return { bills: locked.filter((b) => !taken.has(b.billId)), locked: locked.length };
 }
 
 /** A claimed due timer with its bill, member and contact. */
