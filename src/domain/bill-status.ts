@@ -9,6 +9,17 @@ export interface BillView extends BillAmounts {
   readonly status: BillStatus;
 }
 
+/** Still owed and payable: lapsed months can no longer be paid as arrears, so they are not asked for. */
+export function isPayable(bill: Pick<BillView, 'outstanding' | 'status'>): boolean {
+  return bill.outstanding > 0 && bill.status !== 'lapsed';
+}
+
+/** What a member owes in all: the amounts left on their payable bills, and how many bills. */
+export function owedTotal(bills: readonly Pick<BillView, 'outstanding' | 'status'>[]): { readonly amount: number; readonly bills: number } {
+  const payable = bills.filter(isPayable);
+  return { amount: payable.reduce((sum, b) => sum + b.outstanding, 0), bills: payable.length };
+}
+
 /**
  * The status of every bill as of `today` (the vendor's local date), derived from the same
  * contribution months the coverage status uses, so the two never disagree:

@@ -4,7 +4,7 @@
  * stored `bills.status` column is kept in step by the bill upkeep, but what is shown here is always
  * derived, so it is right even between two upkeep runs.
  */
-import { billStatuses, type BillStatus } from '../domain/bill-status.ts';
+import { billStatuses, isPayable, type BillStatus } from '../domain/bill-status.ts';
 import { coverageStatus, type CoverageStatus } from '../domain/coverage-status.ts';
 import { isoToday } from '../domain/dates.ts';
 import type { Bill } from '../domain/ledger.ts';
@@ -123,7 +123,7 @@ async function accountOf(x: Executor, member: MemberRow, now: Date, rates: RateT
     paymentPeriodMonths: member.paymentPeriodMonths,
     coverage: coverageStatus(ledger, today, rates),
     bills,
-    nextDue: bills.find((b) => b.outstanding > 0 && b.status !== 'lapsed') ?? null,
+    nextDue: bills.find(isPayable) ?? null,
     lastPayment: last === undefined ? null : { amount: last.amount, paidAt: last.paidAt, billId: last.billId },
   };
 }

@@ -3,6 +3,7 @@
  * a new payment period, and reminders off and on. Each works on the contact's newest member; a contact who is not one gets
  * `not_member`, which the flow answers with "belum terdaftar".
  */
+import { owedTotal } from '../../domain/bill-status.ts';
 import { periodQuote } from '../../domain/contribution.ts';
 import { isoToday } from '../../domain/dates.ts';
 import type { Json } from '../../engine/json.ts';
@@ -31,7 +32,7 @@ export const cekIuranExecutor: EffectExecutor = async (scope): Promise<EffectOut
 
 function accountResult(account: MemberAccount): { [key: string]: Json } {
   const { coverage, nextDue, lastPayment } = account;
-  const owed = account.bills.filter((b) => b.outstanding > 0 && b.status !== 'lapsed');
+  const owed = owedTotal(account.bills);
   return {
     nama: account.fullName,
     status: coverage.status,
@@ -47,8 +48,8 @@ function accountResult(account: MemberAccount): { [key: string]: Json } {
     // Over-payments are kept, never rounded away: the vendor is told what we hold.
     credit: account.bills.reduce((sum, b) => sum + b.credit, 0),
     // Arrears: every bill still owed that can be paid (not lapsed), so the total is never hidden.
-    owed: owed.reduce((sum, b) => sum + b.outstanding, 0),
-    owedBills: owed.length,
+    owed: owed.amount,
+    owedBills: owed.bills,
   };
 }
 

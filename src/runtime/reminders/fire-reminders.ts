@@ -1,4 +1,4 @@
-import { billStatuses, type BillView } from '../../domain/bill-status.ts';
+import { billStatuses, owedTotal, type BillView } from '../../domain/bill-status.ts';
 import { isoToday } from '../../domain/dates.ts';
 import type { Bill } from '../../domain/ledger.ts';
 import type { ReferenceData } from '../../domain/reference-data-types.ts';
@@ -44,7 +44,7 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
   const contactIds = claimed.map((c) => c.contactId);
   await lockContactsForReminders(tx, contactIds);
   const reminded = await lastRemindedAt(tx, contactIds, new Date(now.getTime() - DAY_MS));
-  const views = await billViews(tx, claimed, now, deps.data);
+  const { views, owed } = await billViews(tx, claimed, now, deps.data);
   const { quietHours, holidays: extraHolidays } = deps.data.reminders;
   const holidays = [...deps.data.rates.holidays, ...extraHolidays];
   let catalogs: Catalogs | null = null;
@@ -73,7 +73,7 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
       waiting += 1;
     } else {
       catalogs ??= await deps.catalogs(tx);
-      messages.push(reminderRow(timer, catalogs, view?.outstanding ?? timer.bill.amount, now));
+      messages.push(reminderRow(timer, catalogs, view?.outstanding ?? timer.bill.amount, owed.get(timer.bill.memberId), now));
       queued.push(timer.id);
       reminded.set(timer.contactId, now);
     }
@@ -87,9 +87,10 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
   return { claimed: claimed.length, queued: queued.length, skipped: Object.fromEntries([...skipped].map(([r, ids]) => [r, ids.length])), waiting };
 }
 
-function reminderRow(timer: ClaimedTimer, catalogs: Catalogs, outstanding: number, now: Date): OutboxMessage {
+function reminderRow(timer: ClaimedTimer, catalogs: Catalogs, outstanding: number, allOwed: Owed | undefined, now: Date): OutboxMessage {
   const payload = reminderMessage(catalogs, timer.contact.language, {
     localeKey: timer.localeKey, fullName: timer.member.fullName, outstanding, dueDate: timer.bill.dueDate, paymentCode: timer.bill.paymentCode,
+    ...(allOwed ? { allOwed } : {}),
   });
   return {
     contactId: timer.contactId, channel: timer.contact.channel, address: timer.contact.address, kind: 'reminder',
@@ -97,8 +98,13 @@ function reminderRow(timer: ClaimedTimer, catalogs: Catalogs, outstanding: numbe
   };
 }
 
-/** Each claimed bill's status and outstanding amount on its vendor's local date, from the member's whole ledger. */
-async function billViews(tx: Tx, claimed: readonly ClaimedTimer[], now: Date, data: Pick<ReferenceData, 'rates'>): Promise<Map<string, BillView>> {
+type Owed = ReturnType<typeof owedTotal>;
+
+/**
+ * Each claimed bill's status and outstanding amount on its vendor's local date, from the
+ * member's whole ledger, and each member's total owed.
+ */
+async function billViews(tx: Tx, claimed: readonly ClaimedTimer[], now: Date, data: Pick<ReferenceData, 'rates'>): Promise<{ views: Map<string, BillView>; owed: Map<string, Owed> }> {
   const ledger = await ledgerOfMembers(tx, claimed.map((c) => c.bill.memberId));
   const zones = new Map(claimed.map((c) => [c.bill.memberId, zoneOf(c)]));
   const paymentsByBill = new Map<string, { amount: number; paidAt: Date }[]>();
@@ -112,12 +118,15 @@ async function billViews(tx: Tx, claimed: readonly ClaimedTimer[], now: Date, da
     byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), bill]);
   }
   const views = new Map<string, BillView>();
+  const owed = new Map<string, Owed>();
   for (const [memberId, bills] of byMember) {
     const zone = zones.get(memberId);
     if (zone === undefined) continue;
-    for (const view of billStatuses(bills, isoToday(now, zone.utcOffset), data.rates)) views.set(view.id, view);
+    const statuses = billStatuses(bills, isoToday(now, zone.utcOffset), data.rates);
+    for (const view of statuses) views.set(view.id, view);
+    owed.set(memberId, owedTotal(statuses));
   }
-  return views;
+  return { views, owed };
 }
 
 function zoneOf(timer: ClaimedTimer): TimeZone {

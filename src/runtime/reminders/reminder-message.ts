@@ -20,13 +20,18 @@ export interface ReminderContent {
   readonly outstanding: number;
   readonly dueDate: string;
   readonly paymentCode: string;
+  /** Every bill of the member that is still owed and payable (this one included), when there are several. */
+  readonly allOwed?: { readonly amount: number; readonly bills: number };
 }
+
+const TOTAL_KEY = 'pengingat.total_tagihan';
 
 /**
  * A reminder as an outbox payload: the rule's text in the contact's language (Indonesian as the
  * fallback), with the same `{nama}` and `{tagihan.*}` values the enrolment's bill view gives,
  * the answers the member menu reads as buttons, and the template with its parameters in order:
- * name, amount, due date, payment code.
+ * name, amount, due date, payment code. A vendor in arrears is told the total of all they owe
+ * under the rule's text: one reminder a day is sent, so it must not hide the other bills.
  * E.g. { text: 'Hari ini batas bayar iuran Rp16.800. Kode bayar: PY…', template: { name:
  * 'pengingat_iuran', language: 'id', params: ['Siti', 'Rp16.800', '15 Desember 2026', 'PY…'] } }.
  */
@@ -38,7 +43,9 @@ export function reminderMessage(catalogs: Catalogs, language: string, content: R
     'tagihan.jumlah': amount,
     'tagihan.jatuh_tempo': longDate(catalogs, languages, content.dueDate),
     'tagihan.kode': content.paymentCode,
-  });
+  }) + (content.allOwed !== undefined && content.allOwed.bills > 1
+    ? t(catalogs, languages, TOTAL_KEY, { jumlah: formatRupiah(content.allOwed.amount), banyak: content.allOwed.bills })
+    : '');
   const params = [content.fullName, amount, longDate(catalogs, [TEMPLATE_LANGUAGE], content.dueDate), content.paymentCode];
   const choices = REPLY_CHOICES.map((key) => t(catalogs, languages, key));
   return { text, choices, template: { name: REMINDER_TEMPLATE, language: TEMPLATE_LANGUAGE, params } };

@@ -267,6 +267,24 @@ describe('reminder scheduler', () => {
     const rows = await reminderRows(db);
     expect(rows).toHaveLength(2);
     expect(rows[1]?.dedupeKey).toBe(`bill:${vendor.bills[0]?.id}:h-1`);
+    // The one reminder a day names the other bill's money too: the total of both.
+    for (const row of rows) expect(row.payload.text).toContain('Semua yang belum dibayar: Rp33.600 (2 tagihan). Bayar yang paling lama dulu');
+  });
+
+  it('stops adding the total once only one bill is left owed', async () => {
+    const { db, clock, scheduler } = await world();
+    const vendor = await aVendor(db, {
+      address: 'paid-one',
+      bills: [{ startMonth: '2026-11', dueDate: '2026-12-11', amount: 16_800 }, { startMonth: '2026-12', dueDate: '2026-12-15', amount: 16_800 }],
+    });
+    await scheduler().planOnce();
+    expect(await pay(database(), vendor.bills[0]!.code, 16_800, localTime('2026-12-07', 10, WIB))).toMatchObject({ billPaid: true });
+    clock.set(localTime('2026-12-08', 9, WIB));
+    expect(await scheduler().fireOnce()).toMatchObject({ queued: 1 });
+    const [row] = await reminderRows(db);
+    expect(row?.dedupeKey).toBe(`bill:${vendor.bills[1]?.id}:h-7`);
+    expect(row?.payload.text).toContain('Rp16.800 jatuh tempo 15 Desember 2026');
+    expect(row?.payload.text).not.toContain('Semua yang belum dibayar');
   });
 
   it('start() plans and queues in the background until stop()', async () => {

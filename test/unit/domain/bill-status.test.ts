@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billStatuses } from '../../../src/domain/bill-status.ts';
+import { billStatuses, owedTotal } from '../../../src/domain/bill-status.ts';
 import type { Bill } from '../../../src/domain/ledger.ts';
 import { monthlyBills, plain } from './bill-fixture.ts';
 
@@ -64,5 +64,23 @@ describe('billStatuses', () => {
 
   it('keeps a bill for a future month unpaid', () => {
     expect(statuses(monthlyBills('2026-12', 1), '2026-11-25')).toEqual({ '2026-12': 'unpaid' });
+  });
+});
+
+describe('owedTotal', () => {
+  const bills = monthlyBills('2026-01', 4, { '2026-02': '2026-02-10' });
+
+  it('adds what is left on every payable bill and counts them, paid ones left out', () => {
+    expect(owedTotal(billStatuses(bills, '2026-04-15', plain))).toEqual({ amount: 3 * 16_800, bills: 3 });
+  });
+
+  it('counts a part-paid bill by what is left', () => {
+    const part = [{ ...bills[0]!, payments: [{ amount: 10_000, date: '2026-01-05' }] }];
+    expect(owedTotal(billStatuses(part, '2026-01-20', plain))).toEqual({ amount: 6_800, bills: 1 });
+  });
+
+  it('leaves lapsed months out: they can no longer be paid as arrears', () => {
+    const unpaid = monthlyBills('2026-01', 5);
+    expect(owedTotal(billStatuses(unpaid, '2026-05-10', plain))).toEqual({ amount: 16_800, bills: 1 });
   });
 });
