@@ -5,7 +5,7 @@
  * set against those 60 s. Measured on in-memory PGlite (a small N) and, when one answers on
  * 127.0.0.1:5432, on a fresh PostgreSQL database, also with two schedulers sharing the round
  * (two pooled connections, one Node process: their JavaScript shares one thread).
- * Planning runs once (20,000 bills take over a minute); the fire step runs 3 times, the fired
+ * Planning runs once (20,000 bills take about 20 s); the fire step runs 3 times, the fired
  * round undone in between. Every round checks one reminder outbox row per member.
  * Sizes: BENCH_REMINDER_MEMBERS (PostgreSQL, default 20,000), BENCH_REMINDER_PGLITE_MEMBERS (2,000).
  */

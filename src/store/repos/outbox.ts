@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db-types.ts';
+import { executeRows, jsonInsert } from '../json-rows.ts';
 import { contacts, outbox, type OutboxPayload, type OutboxRow } from '../schema.ts';
 
 export type { OutboxRow, OutboxPayload } from '../schema.ts';
@@ -25,14 +26,16 @@ export interface OutboxMessage {
   readonly nextAttemptAt?: Date;
 }
 
+const OUTBOX_MESSAGE_KEYS = ['contactId', 'channel', 'address', 'kind', 'priority', 'payload', 'dedupeKey', 'inboundId', 'nextAttemptAt'] as const satisfies readonly (keyof OutboxMessage)[];
+
 /** Ids of the rows inserted, in order; rows skipped for an existing dedupe key have none. */
 export async function enqueueOutbox(x: Executor, messages: readonly OutboxMessage[]): Promise<number[]> {
   if (messages.length === 0) return [];
-  const rows = await x.insert(outbox)
-    .values(messages.map((m) => ({ ...m })))
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .returning({ id: outbox.id });
-  return rows.map((r) => r.id).sort((a, b) => a - b);
+  // One jsonb parameter for the batch (see json-rows.ts): a reminder round inserts 500 at a time.
+  const { columns, select } = jsonInsert(outbox, messages, OUTBOX_MESSAGE_KEYS, { priority: sql`0`, nextAttemptAt: sql`now()` });
+  const rows = await executeRows<{ id: string | number }>(x, sql`insert into ${outbox} ${columns} ${select}
+    on conflict (${sql.identifier(outbox.dedupeKey.name)}) do nothing returning ${outbox.id}`);
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 export interface ClaimOptions {

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../db-types.ts';
+import { inJsonList, jsonInsert, executeRows } from '../json-rows.ts';
 import { bills, contacts, members, outbox, payments, reminderTimers, type BillRow, type ReminderTimerRow } from '../schema.ts';
 
 export type { ReminderTimerRow } from '../schema.ts';
@@ -15,17 +16,18 @@ export type NewReminderTimer = typeof reminderTimers.$inferInsert;
 export async function insertReminderTimers(x: Executor, timers: readonly NewReminderTimer[]): Promise<number> {
   const sorted = [...timers].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
   let inserted = 0;
-  // PostgreSQL takes at most 65,535 parameters a statement: about 7,000 rows of these.
   for (let i = 0; i < sorted.length; i += INSERT_CHUNK) {
-    const rows = await x.insert(reminderTimers).values(sorted.slice(i, i + INSERT_CHUNK))
-      .onConflictDoNothing({ target: reminderTimers.dedupeKey })
-      .returning({ id: reminderTimers.id });
+    const { columns, select } = jsonInsert(reminderTimers, sorted.slice(i, i + INSERT_CHUNK), TIMER_KEYS, { status: sql`'pending'` });
+    const rows = await executeRows<{ id: unknown }>(x, sql`insert into ${reminderTimers} ${columns} ${select}
+      on conflict (${sql.identifier(reminderTimers.dedupeKey.name)}) do nothing returning ${reminderTimers.id}`);
     inserted += rows.length;
   }
   return inserted;
 }
 
-const INSERT_CHUNK = 2_000;
+const TIMER_KEYS = ['billId', 'contactId', 'ruleId', 'localeKey', 'dedupeKey', 'fireAt', 'status', 'reason', 'handledAt'] as const;
+/** Rows a statement: one jsonb parameter however many, but a bounded one (about 2 MB). */
+const INSERT_CHUNK = 8_000;
 
 /** A bill still owed that has no timer yet, with what planning needs from its member. */
 export interface BillToPlan {
@@ -57,7 +59,7 @@ export async function lockBillsWithoutTimers(x: Executor, limit: number): Promis
   // locks: another planner may have committed this bill's timers between that snapshot and our
   // lock (its lock ended at its commit). A new statement sees that commit, so ask again.
   const nowPlanned = await x.selectDistinct({ billId: reminderTimers.billId }).from(reminderTimers)
-    .where(inArray(reminderTimers.billId, locked.map((b) => b.billId)));
+    .where(inJsonList(reminderTimers.billId, locked.map((b) => b.billId)));
   const taken = new Set(nowPlanned.map((r) => r.billId));
   return { bills: locked.filter((b) => !taken.has(b.billId)), locked: locked.length };
 }
@@ -108,7 +110,7 @@ type TimerOrder = Pick<ReminderTimerRow, 'fireAt' | 'id'>;
 async function newestDueOfBills(x: Executor, billIds: readonly string[], now: Date): Promise<Map<string, TimerOrder>> {
   if (billIds.length === 0) return new Map();
   const due = await x.select({ billId: reminderTimers.billId, id: reminderTimers.id, fireAt: reminderTimers.fireAt }).from(reminderTimers)
-    .where(and(inArray(reminderTimers.billId, [...new Set(billIds)]), eq(reminderTimers.status, 'pending'), lte(reminderTimers.fireAt, now)));
+    .where(and(inJsonList(reminderTimers.billId, billIds), eq(reminderTimers.status, 'pending'), lte(reminderTimers.fireAt, now)));
   const newest = new Map<string, TimerOrder>();
   for (const t of due) {
     const known = newest.get(t.billId);
@@ -130,14 +132,14 @@ export async function markTimersQueued(x: Executor, ids: readonly number[], at: 
   const rows = await x.update(reminderTimers)
     .set({ status: 'queued', outboxId: sql`${outbox.id}`, handledAt: at, reason: null })
     .from(outbox)
-    .where(and(eq(outbox.dedupeKey, reminderTimers.dedupeKey), inArray(reminderTimers.id, [...ids])))
+    .where(and(eq(outbox.dedupeKey, reminderTimers.dedupeKey), inJsonList(reminderTimers.id, ids)))
     .returning({ id: reminderTimers.id });
   return rows.length;
 }
 
 export async function markTimersSkipped(x: Executor, ids: readonly number[], reason: string, at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await x.update(reminderTimers).set({ status: 'skipped', reason, handledAt: at }).where(inArray(reminderTimers.id, [...ids]));
+  await x.update(reminderTimers).set({ status: 'skipped', reason, handledAt: at }).where(inJsonList(reminderTimers.id, ids));
 }
 
 /** Not now (quiet hours, a holiday): pending again until `fireAt`. */
@@ -166,7 +168,7 @@ export async function lastRemindedAt(x: Executor, contactIds: readonly string[],
     .from(members)
     .innerJoin(bills, eq(bills.memberId, members.id))
     .innerJoin(reminderTimers, eq(reminderTimers.billId, bills.id))
-    .where(and(inArray(members.contactId, [...new Set(contactIds)]), eq(reminderTimers.status, 'queued'), gte(reminderTimers.handledAt, since)))
+    .where(and(inJsonList(members.contactId, contactIds), eq(reminderTimers.status, 'queued'), gte(reminderTimers.handledAt, since)))
     .groupBy(members.contactId);
   return new Map(rows.filter((r) => r.at !== null).map((r) => [r.contactId, r.at]));
 }
@@ -174,9 +176,9 @@ export async function lastRemindedAt(x: Executor, contactIds: readonly string[],
 /** Every bill of these members with its applied payments: the ledger a reminder reads. */
 export async function ledgerOfMembers(x: Executor, memberIds: readonly string[]) {
   if (memberIds.length === 0) return { bills: [], payments: [] };
-  const billRows = await x.select().from(bills).where(inArray(bills.memberId, [...new Set(memberIds)]));
+  const billRows = await x.select().from(bills).where(inJsonList(bills.memberId, memberIds));
   const paid = billRows.length === 0 ? [] : await x.select({ billId: payments.billId, amount: payments.amount, paidAt: payments.paidAt }).from(payments)
-    .where(and(inArray(payments.billId, billRows.map((b) => b.id)), eq(payments.status, 'applied')));
+    .where(and(inJsonList(payments.billId, billRows.map((b) => b.id)), eq(payments.status, 'applied')));
   return { bills: billRows, payments: paid };
 }
 
