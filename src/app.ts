@@ -1,10 +1,10 @@
 import { randomDigits } from './lib/secrets.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { FlowError } from './lib/errors.ts';
-import { formatIssues, hasErrors } from './engine/lint-issue.ts';
+import { hasErrors } from './engine/lint-issue.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
-import { readFlowFiles } from './runtime/flow-files.ts';
+import { lintReferenceData, readFlowFiles } from './runtime/flow-files.ts';
 import { FlowRegistry } from './runtime/flow-registry.ts';
 import { loadReferenceData } from './runtime/reference-data.ts';
 import { createRuntime, type Runtime } from './runtime/runtime.ts';
@@ -53,11 +53,15 @@ export async function openApp(options: AppOptions): Promise<App> {
     await migrateDatabase(database);
     const data = await loadReferenceData(`${options.flowsDir}/data`);
     const files = await readFlowFiles(options.flowsDir, options.localesDir);
+    // A reminder text that is missing or asks for a value a reminder lacks would go out to every
+    // vendor due that day: refuse to start instead.
+    const reminderIssues = await lintReferenceData(options.flowsDir, files, data);
+    if (hasErrors(reminderIssues)) throw new FlowError('the reminder texts have problems: fix flows/data/pengingat.yaml or the locales, then start again', reminderIssues);
     const flows = new FlowRegistry(data, options.language);
     await flows.publish(database.db, files, 'startup');
     const entryFlow = options.entryFlow ?? 'pendaftaran';
     await flows.latest(database.db, entryFlow).catch((error: unknown) => {
-      throw hasErrors(files.issues) ? new FlowError(`no usable version of flow "${entryFlow}":\n${formatIssues(files.issues)}`, files.issues) : error;
+      throw hasErrors(files.issues) ? new FlowError(`no usable version of flow "${entryFlow}": fix these and start again`, files.issues) : error;
     });
     const clock = options.clock ?? systemClock;
     const digits = options.randomDigits ?? randomDigits;

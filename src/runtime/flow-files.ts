@@ -7,6 +7,10 @@ import { lintLocales } from '../engine/lint-locales.ts';
 import { formatIssues, hasErrors, type LintIssue } from '../engine/lint-issue.ts';
 import { parseFlowSource } from '../engine/parse-flow-source.ts';
 import type { FlowScript } from '../engine/flow-script.ts';
+import type { ReferenceData } from '../domain/reference-data-types.ts';
+import { FlowError } from '../lib/errors.ts';
+import { loadReferenceData, yamlLines } from './reference-data.ts';
+import { lintReminderTexts } from './reminders/lint-reminder-texts.ts';
 
 export interface FlowFile {
   readonly file: string;
@@ -73,10 +77,31 @@ async function readLocales(dir: string, issues: LintIssue[]) {
   return { catalogs, localeFiles };
 }
 
+/**
+ * The reference data under flows/data (its own problems, when it cannot be read) and the texts
+ * the reminder rules of pengingat.yaml use, checked against the locales.
+ */
+export async function lintReferenceData(flowsDir: string, files: Pick<FlowFiles, 'catalogs' | 'localeFiles'>, data?: ReferenceData): Promise<LintIssue[]> {
+  const dataDir = join(flowsDir, 'data');
+  let reminders: ReferenceData['reminders'];
+  try {
+    reminders = (data ?? await loadReferenceData(dataDir)).reminders;
+  } catch (error) {
+    if (!(error instanceof FlowError)) throw error;
+    return error.issues.map((i) => ({ ...i, severity: 'error' as const }));
+  }
+  const file = relative(process.cwd(), join(dataDir, 'pengingat.yaml'));
+  const lineOf = await yamlLines(join(dataDir, 'pengingat.yaml'));
+  return lintReminderTexts({ rules: reminders, file, lineOf, catalogs: files.catalogs, localeFiles: files.localeFiles });
+}
+
 /** `payung flows lint`: every issue as file:line, or OK with what was checked. */
 export async function lintFlowFiles(flowsDir: string, localesDir: string, files?: readonly string[]): Promise<{ ok: boolean; report: string }> {
   const result = await readFlowFiles(flowsDir, localesDir, files);
-  const checked = result.flows.map((f) => f.file).join(', ') || 'no flow scripts';
-  const report = result.issues.length > 0 ? formatIssues(result.issues) : `OK: ${checked}`;
-  return { ok: !hasErrors(result.issues), report };
+  // Named scripts only: the reference data is checked with the whole set.
+  const withData = !files || files.length === 0;
+  const issues = [...result.issues, ...(withData ? await lintReferenceData(flowsDir, result) : [])];
+  const checked = [...result.flows.map((f) => f.file), ...(withData ? [join(relative(process.cwd(), flowsDir) || '.', 'data')] : [])].join(', ') || 'no flow scripts';
+  const report = issues.length > 0 ? formatIssues(issues) : `OK: ${checked}`;
+  return { ok: !hasErrors(issues), report };
 }

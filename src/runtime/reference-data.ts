@@ -31,7 +31,7 @@ export async function loadReferenceData(flowsDataDir = 'flows/data'): Promise<Re
   const provinceList = provinces.map((p) => ({ code: p.code ?? '', name: p.name ?? '' }));
   if (aliasFile) checkAliases(aliasFile, provinceList, regencies, issues);
   if (issues.length > 0 || !rates || !occupationFile || !aliases || !reminders) {
-    throw new FlowError(`reference data has ${issues.length} problem(s):\n${issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n')}`, issues);
+    throw new FlowError(`the reference data in ${flowsDataDir} has ${issues.length} problem(s)`, issues);
   }
   return {
     regions: buildRegionIndex({ provinces: provinceList, regencies, aliases }),
@@ -75,20 +75,31 @@ async function readYaml<S extends z.ZodType>(file: string, schema: S, issues: Is
     return null;
   });
   if (text === null) return null;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const { doc, lineOf } = parseWithLines(text);
   for (const e of doc.errors) issues.push({ file, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split('\n')[0]}` });
   if (doc.errors.length > 0) return null;
-  const lineOf = (path: readonly PropertyKey[]): number => {
-    const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number] } | undefined;
-    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  };
   const parsed = schema.safeParse(doc.toJS());
   if (parsed.success) return { file, data: parsed.data, lineOf };
   for (const issue of parsed.error.issues) {
     issues.push({ file, line: lineOf(issue.path), message: `${issue.path.join('.') || '(top)'}: ${issue.message}` });
   }
   return null;
+}
+
+function parseWithLines(text: string) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  };
+  return { doc, lineOf };
+}
+
+/** The line of each value in a YAML file, for a later check's messages (1 when unknown or unreadable). */
+export async function yamlLines(file: string): Promise<(path: readonly PropertyKey[]) => number> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  return text === null ? () => 1 : parseWithLines(text).lineOf;
 }
 
 /** A small CSV reader: a header row, commas, and "quoted" fields with "" for a quote. */

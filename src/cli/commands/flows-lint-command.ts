@@ -9,8 +9,11 @@ export const flowsLintCommand: CliCommand = {
 
 Check flow scripts the way publishing does: the script's shape, every state
 reachable, no dead end without an end marker, every text key present in every
-locale, every named validator and action known. Prints each problem with its
-file and line. Exit code 0 when all is well, 1 when there is a problem.
+locale, every named validator and action known. Without FILE it also checks
+the data in flows/data (rates, occupations, region aliases, reminder rules) and
+that every reminder rule's text is in the locales with placeholders a reminder
+can fill. Prints each problem with its file and line. Exit code 0 when all is
+well, 1 when there is a problem.
 
 Arguments:
   FILE...      Flow scripts to check (default: every script in flows/)

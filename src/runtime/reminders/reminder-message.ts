@@ -13,6 +13,9 @@ const TEMPLATE_LANGUAGE = 'id';
  */
 const REPLY_CHOICES = ['pengingat.menu.sudah_bayar', 'pengingat.menu.cara_bayar', 'pengingat.menu.cek', 'pengingat.menu.berhenti'] as const;
 
+/** The placeholders a rule's text may use: what a reminder knows to fill in. */
+export const REMINDER_PLACEHOLDERS = ['nama', 'tagihan.jumlah', 'tagihan.jatuh_tempo', 'tagihan.kode'] as const;
+
 export interface ReminderContent {
   readonly localeKey: string;
   readonly fullName: string;
@@ -25,6 +28,13 @@ export interface ReminderContent {
 }
 
 const TOTAL_KEY = 'pengingat.total_tagihan';
+const TOTAL_PLACEHOLDERS = ['jumlah', 'banyak'] as const;
+
+/** Texts every reminder may use besides its rule's, each with the placeholders it is given. */
+export const REMINDER_FIXED_TEXTS: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(REPLY_CHOICES.map((key) => [key, []])),
+  [TOTAL_KEY]: TOTAL_PLACEHOLDERS,
+};
 
 /**
  * A reminder as an outbox payload: the rule's text in the contact's language (Indonesian as the

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,20 @@ describe('payung flows lint', () => {
     const lines = result.stdout.split('\n');
     expect(lines).toContainEqual(expect.stringMatching(/rusak\.yaml:\d+: error: go: "nikk" is not a state of this flow/));
     expect(lines).toContainEqual(expect.stringMatching(/rusak\.yaml:\d+: error: unknown input type "uang"/));
+  });
+
+  it('checks the reminder rules an admin edited against the locales, and start refuses them too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'payung-rules-'));
+    await cp('flows', join(dir, 'flows'), { recursive: true });
+    const rulesFile = join(dir, 'flows', 'data', 'pengingat.yaml');
+    await writeFile(rulesFile, (await readFile(rulesFile, 'utf8')).replace('localeKey: pengingat.h_min_3 }', 'localeKey: pengingat.h_min_3_baru }'));
+    const env = { PAYUNG_FLOWS_DIR: join(dir, 'flows'), PAYUNG_DATA_DIR: join(dir, 'data') };
+    const lint = await payung(['flows', 'lint'], env);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/flows\/data\/pengingat\.yaml:20: error: rule h-3 uses the text "pengingat\.h_min_3_baru", which is not in locales\/id\.yaml/);
+    const chat = await payung(['chat'], env, 'halo\n');
+    expect(chat.code).not.toBe(0);
+    expect(chat.stderr).toContain('pengingat.h_min_3_baru');
   });
 });
 

@@ -35,7 +35,10 @@ describe('a flow script with an error', () => {
   it('stops start-up with the linter report when no good version was ever published', async () => {
     const flowsDir = await brokenFlows();
     await expect(openApp({ database: database(), secret: TEST_SECRET, flowsDir, localesDir: 'locales', language: 'id' }))
-      .rejects.toThrow(/pendaftaran\.yaml:\d+: error: go: "nikk" is not a state/);
+      .rejects.toMatchObject({
+        message: 'no usable version of flow "pendaftaran": fix these and start again',
+        issues: expect.arrayContaining([expect.objectContaining({ file: expect.stringMatching(/pendaftaran\.yaml$/), severity: 'error', message: expect.stringMatching(/^go: "nikk" is not a state/) })]),
+      });
   });
 });
 
