@@ -8,6 +8,7 @@ export const SKIP = {
   billPaid: 'bill paid',
   lapsed: 'lapsed',
   superseded: 'superseded',
+  ruleRemoved: 'rule no longer in pengingat.yaml',
   remindedToday: 'already reminded today',
   stopped: (reason: string | null) => `contact stopped (${reason ?? 'blocked'})`,
 } as const;
@@ -20,6 +21,8 @@ export type ReminderDecision =
 
 /** What is known about a due reminder when it is claimed. */
 export interface ReminderFacts {
+  /** The timer's rule was taken out of the reminder rules after it was planned. */
+  readonly ruleRemoved: boolean;
   /** A later reminder of the same bill is due as well (the scheduler was down). */
   readonly superseded: boolean;
   /** The bill's status on the vendor's local date, from the ledger (partial payments counted). */
@@ -34,12 +37,13 @@ export interface ReminderFacts {
 }
 
 /**
- * The rules, in order: a paid bill, a stopped contact, a lapsed membership and a superseded
- * reminder are skipped; outside the quiet-hours window or on a holiday in the vendor's zone it
+ * The rules, in order: a rule an admin removed, a paid bill, a stopped contact, a lapsed
+ * membership and a superseded reminder are skipped; outside the quiet-hours window or on a holiday in the vendor's zone it
  * waits for the next allowed time; a contact already reminded on this local day is skipped;
  * otherwise it is sent.
  */
 export function decideReminder(facts: ReminderFacts, now: Date, window: SendWindow, holidays: readonly string[]): ReminderDecision {
+  if (facts.ruleRemoved) return { action: 'skip', reason: SKIP.ruleRemoved };
   if (facts.billStatus === 'paid' || facts.storedStatus === 'paid') return { action: 'skip', reason: SKIP.billPaid };
   if (facts.contactStopped) return { action: 'skip', reason: SKIP.stopped(facts.stopReason) };
   if (facts.billStatus === 'lapsed' || facts.storedStatus === 'lapsed') return { action: 'skip', reason: SKIP.lapsed };

@@ -46,6 +46,9 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
   const reminded = await lastRemindedAt(tx, contactIds, new Date(now.getTime() - DAY_MS));
   const { views, owed } = await billViews(tx, claimed, now, deps.data);
   const { quietHours, holidays: extraHolidays } = deps.data.reminders;
+  // Timers were planned under the rules of their day: an admin may since have removed a rule
+  // (its reminders stop) or given it another text (the new one is sent).
+  const rules = new Map(deps.data.reminders.rules.map((r) => [r.id, r]));
   const holidays = [...deps.data.rates.holidays, ...extraHolidays];
   let catalogs: Catalogs | null = null;
   const skipped = new Map<string, number[]>();
@@ -57,7 +60,9 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
     // Every claimed bill is in its member's ledger; were one missing, it is treated as paid: not sent.
     const view = views.get(timer.billId);
     const zone = zoneOf(timer);
+    const rule = rules.get(timer.ruleId);
     const decision = decideReminder({
+      ruleRemoved: rule === undefined,
       superseded: timer.superseded,
       billStatus: view?.status ?? 'paid',
       storedStatus: timer.bill.status,
@@ -73,7 +78,7 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
       waiting += 1;
     } else {
       catalogs ??= await deps.catalogs(tx);
-      messages.push(reminderRow(timer, catalogs, view?.outstanding ?? timer.bill.amount, owed.get(timer.bill.memberId), now));
+      messages.push(reminderRow({ ...timer, localeKey: rule?.localeKey ?? timer.localeKey }, catalogs, view?.outstanding ?? timer.bill.amount, owed.get(timer.bill.memberId), now));
       queued.push(timer.id);
       reminded.set(timer.contactId, now);
     }

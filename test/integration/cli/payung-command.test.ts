@@ -36,7 +36,7 @@ describe('payung flows lint', () => {
     const env = { PAYUNG_FLOWS_DIR: join(dir, 'flows'), PAYUNG_DATA_DIR: join(dir, 'data') };
     const lint = await payung(['flows', 'lint'], env);
     expect(lint.code).toBe(1);
-    expect(lint.stdout).toMatch(/flows\/data\/pengingat\.yaml:20: error: rule h-3 uses the text "pengingat\.h_min_3_baru", which is not in locales\/id\.yaml/);
+    expect(lint.stdout).toMatch(/flows\/data\/pengingat\.yaml:23: error: rule h-3 uses the text "pengingat\.h_min_3_baru", which is not in locales\/id\.yaml/);
     const chat = await payung(['chat'], env, 'halo\n');
     expect(chat.code).not.toBe(0);
     expect(chat.stderr).toContain('pengingat.h_min_3_baru');

@@ -183,6 +183,26 @@ describe('reminder scheduler', () => {
     });
   });
 
+  it('follows the rules an admin edited after planning: a removed rule sends nothing, a rule with a new text sends that text', async () => {
+    const { db, clock, scheduler } = await world();
+    await aVendor(db, { address: 'edited' });
+    await scheduler().planOnce();
+    const rules = data.reminders.rules;
+    const edited = {
+      ...data,
+      reminders: {
+        ...data.reminders,
+        rules: rules.filter((r) => r.id !== 'h-7').map((r) => (r.id === 'h-3' ? { ...r, localeKey: 'pengingat.h0' } : r)),
+      },
+    };
+    clock.set(localTime('2026-12-08', 9, WIB));
+    expect(await scheduler({ data: edited }).fireOnce()).toEqual({ claimed: 1, queued: 0, waiting: 0, skipped: { 'rule no longer in pengingat.yaml': 1 } });
+    clock.set(localTime('2026-12-12', 9, WIB));
+    expect(await scheduler({ data: edited }).fireOnce()).toMatchObject({ claimed: 1, queued: 1 });
+    const [row] = await reminderRows(db);
+    expect(row?.payload.text).toMatch(/^Hari ini batas bayar iuran Rp16\.800\./);
+  });
+
   it('cancels every pending timer of a bill when a payment makes it paid, so nothing is queued', async () => {
     const { db, clock, scheduler } = await world();
     const vendor = await aVendor(db, { address: 'payer' });
