@@ -65,6 +65,10 @@ async function measure(label: string, database: Database, members: number, paral
       const fire = await fireStep(app, database, clock, 2);
       checkOutbox(`2 schedulers — ${label}`, await outboxCheck(database), members);
       reportRound(`${label}, 2 schedulers at once, combined`, members, null, [fire]);
+      await resetFired(database);
+      const paired = await fireStep(app, database, clock, 1, 2);
+      checkOutbox(`1 scheduler, 2 workers — ${label}`, await outboxCheck(database), members);
+      reportRound(`${label}, 1 scheduler with 2 workers (payung start on PostgreSQL)`, members, null, [paired]);
     }
   } finally {
     await app.close();
@@ -87,9 +91,9 @@ interface OutboxCheck {
 
 type BenchClock = ReturnType<typeof manualClock>;
 
-const schedulers = (app: App, database: Database, clock: BenchClock, n: number): ReminderScheduler[] =>
+const schedulers = (app: App, database: Database, clock: BenchClock, n: number, workers = 1): ReminderScheduler[] =>
   Array.from({ length: n }, (_, i) =>
-    createReminderScheduler({ db: database.db, flows: app.flows, data: app.data, clock, workerId: `bench-${i}` }));
+    createReminderScheduler({ db: database.db, flows: app.flows, data: app.data, clock, workerId: `bench-${i}`, workers }));
 
 /** planOnce at PLANNED_AT, before any reminder of the bills is due. */
 async function planStep(app: App, database: Database, clock: BenchClock): Promise<Timing> {
@@ -104,10 +108,10 @@ async function planStep(app: App, database: Database, clock: BenchClock): Promis
   return result;
 }
 
-/** fireOnce at FIRE_AT (H-7 of every bill) by `n` schedulers at once, sharing the timers. */
-async function fireStep(app: App, database: Database, clock: BenchClock, n: number): Promise<Timing> {
+/** fireOnce at FIRE_AT (H-7 of every bill) by `n` schedulers at once, sharing the timers, each with `perScheduler` workers. */
+async function fireStep(app: App, database: Database, clock: BenchClock, n: number, perScheduler = 1): Promise<Timing> {
   clock.set(FIRE_AT);
-  const workers = schedulers(app, database, clock, n);
+  const workers = schedulers(app, database, clock, n, perScheduler);
   const start = process.hrtime.bigint();
   const fired = await Promise.all(workers.map((w) => w.fireOnce()));
   const sum = (f: (x: (typeof fired)[number]) => number) => fired.reduce((s, x) => s + f(x), 0);

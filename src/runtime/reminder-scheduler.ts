@@ -22,6 +22,11 @@ export interface ReminderSchedulerOptions {
   readonly clock: Clock;
   /** Bills planned, or timers claimed, per transaction; default 500. */
   readonly batchSize?: number;
+  /**
+   * Batches run at once, each on its own pooled connection; default 1. Two on PostgreSQL take a
+   * round about 1.4× as fast (bench); on PGlite, with one connection, they would only take turns.
+   */
+  readonly workers?: number;
   readonly logger?: Logger;
   /** Names this worker in logs. */
   readonly workerId?: string;
@@ -68,28 +73,56 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const log = options.logger?.child({ component: 'reminder-scheduler', worker: options.workerId ?? 'scheduler' });
   const fireDeps = { data, catalogs: async (tx: Tx) => (await options.flows.latest(tx, flowId)).catalogs };
 
+  const workers = Math.max(1, Math.floor(options.workers ?? 1));
+
+  /**
+   * `batch` in `workers` loops at once, each batch after batch until one comes back short. A
+   * failing batch stops the others after their current batch; the round then fails with it.
+   */
+  async function inParallel<T>(batch: () => Promise<T>, full: (t: T) => boolean): Promise<T[]> {
+    const done: T[] = [];
+    let failed = false;
+    const loops = await Promise.allSettled(Array.from({ length: workers }, async () => {
+      while (!failed) {
+        const result = await batch().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
+        done.push(result);
+        if (!full(result) || stopping()) break;
+      }
+    }));
+    const rejected = loops.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (rejected) throw rejected.reason;
+    return done;
+  }
+
   async function planOnce(): Promise<PlanRound> {
+    const batches = await inParallel(
+      () => db.transaction((tx) => planReminders(tx, data, clock(), batchSize)),
+      (batch: PlanBatch) => batch.locked === batchSize,
+    );
     const total = { bills: 0, timers: 0, pending: 0 };
-    for (;;) {
-      const batch: PlanBatch = await db.transaction((tx) => planReminders(tx, data, clock(), batchSize));
+    for (const batch of batches) {
       total.bills += batch.bills;
       total.timers += batch.timers;
       total.pending += batch.pending;
-      if (batch.locked < batchSize || stopping()) break;
     }
     if (total.bills > 0) log?.info(total, 'reminders planned');
     return total;
   }
 
   async function fireOnce(): Promise<FireRound> {
+    const batches = await inParallel(
+      () => db.transaction((tx) => fireReminders(tx, fireDeps, clock(), batchSize)),
+      (batch: FireBatch) => batch.claimed === batchSize,
+    );
     const total = { claimed: 0, queued: 0, skipped: {} as Record<string, number>, waiting: 0 };
-    for (;;) {
-      const batch: FireBatch = await db.transaction((tx) => fireReminders(tx, fireDeps, clock(), batchSize));
+    for (const batch of batches) {
       total.claimed += batch.claimed;
       total.queued += batch.queued;
       total.waiting += batch.waiting;
       for (const [reason, n] of Object.entries(batch.skipped)) total.skipped[reason] = (total.skipped[reason] ?? 0) + n;
-      if (batch.claimed < batchSize || stopping()) break;
     }
     if (total.claimed > 0) log?.info(total, 'due reminders settled');
     return total;

@@ -307,6 +307,40 @@ describe('reminder scheduler', () => {
     expect(row?.payload.text).not.toContain('Semua yang belum dibayar');
   });
 
+  it('with two workers in one scheduler still plans each bill and queues each reminder once', async () => {
+    const { db, clock, scheduler } = await world();
+    const vendors = [];
+    for (let i = 0; i < 13; i++) vendors.push(await aVendor(db, { address: `w-${i}`, province: ['31', '51', '91'][i % 3] }));
+    const pair = scheduler({ workers: 2, batchSize: 3 });
+    expect(await pair.planOnce()).toMatchObject({ bills: 13, timers: 13 * 17 });
+    // 09:00 WIB is 10:00 WITA and 11:00 WIT: every zone's H-7 is due, all inside the window.
+    clock.set(localTime('2026-12-08', 9, WIB));
+    expect(await pair.fireOnce()).toMatchObject({ claimed: 13, queued: 13 });
+    const rows = await reminderRows(db);
+    expect(rows.map((r) => r.dedupeKey).sort()).toEqual(vendors.map((v) => `bill:${v.bill.id}:h-7`).sort());
+  });
+
+  it('fails the round when a batch fails, keeps what other batches queued, and leaves the rest for the next round', async () => {
+    const { app, db, clock, scheduler } = await world();
+    for (let i = 0; i < 6; i++) await aVendor(db, { address: `f-${i}` });
+    await scheduler().planOnce();
+    clock.set(localTime('2026-12-08', 9, WIB));
+    let reads = 0;
+    const flows = { latest: async (...args: Parameters<typeof app.flows.latest>) => {
+      if (++reads === 2) throw new Error('catalogues unavailable');
+      return app.flows.latest(...args);
+    } };
+    await expect(scheduler({ workers: 2, batchSize: 2, flows }).fireOnce()).rejects.toThrow('catalogues unavailable');
+    // The failed batch queued nothing; the other worker's batches (one or two, as their turns
+    // fell) each queued their two, their timers marked with the rows.
+    const rows = await reminderRows(db);
+    expect([2, 4]).toContain(rows.length);
+    const queuedTimers = (await timersOf(db)).filter((t) => t.status === 'queued');
+    expect(new Map(queuedTimers.map((t) => [t.dedupeKey, t.outboxId]))).toEqual(new Map(rows.map((r) => [r.dedupeKey, r.id])));
+    // The next round picks up what was left.
+    expect(await scheduler().fireOnce()).toMatchObject({ claimed: 6 - rows.length, queued: 6 - rows.length });
+  });
+
   it('start() plans and queues in the background until stop()', async () => {
     const { db, clock, scheduler } = await world();
     const vendor = await aVendor(db, { address: 'jakarta' });
