@@ -4,6 +4,9 @@ import type { Catalogs } from '../../i18n/catalog.ts';
 import { placeholdersOf } from '../../i18n/translate.ts';
 import { REMINDER_FIXED_TEXTS, REMINDER_PLACEHOLDERS } from './reminder-message.ts';
 
+/** Said by every rule's text, or the linter warns. */
+const REMINDER_MUST_SAY = ['tagihan.jumlah', 'tagihan.jatuh_tempo', 'tagihan.kode'] as const;
+
 export interface ReminderTextsSource {
   readonly rules: ReminderRules;
   /** flows/data/pengingat.yaml as the admin knows it. */
@@ -19,7 +22,8 @@ export interface ReminderTextsSource {
  * The reminder texts checked before anything is sent: each rule's locale key is in the source
  * locale (the other locales are held to its keys by lintLocales), and no reminder text uses a
  * placeholder a reminder cannot fill — either would reach thousands of vendors as
- * "[pengingat.x]" or a raw "{tagihan.x}".
+ * "[pengingat.x]" or a raw "{tagihan.x}". A text that leaves out the amount, the due date or the
+ * code is a warning.
  */
 export function lintReminderTexts(input: ReminderTextsSource): LintIssue[] {
   const { rules, file, lineOf, catalogs, localeFiles } = input;
@@ -33,6 +37,16 @@ export function lintReminderTexts(input: ReminderTextsSource): LintIssue[] {
   for (const [key, allowed] of Object.entries(REMINDER_FIXED_TEXTS)) {
     if (!wanted.has(key)) wanted.set(key, { allowed, file: sourceFile, line: 1, what: 'every reminder' });
   }
+  // What the issue asks of every reminder: the amount, the due date and the payment code.
+  rules.rules.forEach((rule, i) => {
+    for (const [lang, catalog] of Object.entries(catalogs)) {
+      const text = catalog[rule.localeKey];
+      if (text === undefined) continue;
+      const unsaid = REMINDER_MUST_SAY.filter((p) => !text.includes(`{${p}}`));
+      if (unsaid.length === 0) continue;
+      issues.push({ file: localeFiles[lang] ?? lang, line: 1, severity: 'warning', message: `"${rule.localeKey}" (rule ${rule.id}, ${file}:${lineOf(['rules', i, 'localeKey'])}) does not say {${unsaid.join('}, {')}}: a reminder should give the amount, the due date and the code` });
+    }
+  });
   for (const [key, need] of wanted) {
     if (catalogs[source]?.[key] === undefined) {
       issues.push({ file: need.file, line: need.line, severity: 'error', message: `${need.what} uses the text "${key}", which is not in ${sourceFile}` });

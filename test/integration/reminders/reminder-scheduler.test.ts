@@ -200,7 +200,7 @@ describe('reminder scheduler', () => {
     clock.set(localTime('2026-12-12', 9, WIB));
     expect(await scheduler({ data: edited }).fireOnce()).toMatchObject({ claimed: 1, queued: 1 });
     const [row] = await reminderRows(db);
-    expect(row?.payload.text).toMatch(/^Hari ini batas bayar iuran Rp16\.800\./);
+    expect(row?.payload.text).toMatch(/^Hari ini, 15 Desember 2026, batas bayar iuran Rp16\.800\./);
   });
 
   it('cancels every pending timer of a bill when a payment makes it paid, so nothing is queued', async () => {
