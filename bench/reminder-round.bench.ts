@@ -14,6 +14,7 @@ import { openApp, type App } from '../src/app.ts';
 import { manualClock } from '../src/lib/clock.ts';
 import { createReminderScheduler, type ReminderScheduler } from '../src/runtime/reminder-scheduler.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
+import { executeRows } from '../src/store/json-rows.ts';
 import { withFreshPostgres } from './fresh-postgres.ts';
 import { median, report } from './stats.ts';
 
@@ -131,14 +132,12 @@ async function resetFired(database: Database): Promise<void> {
 }
 
 async function outboxCheck(database: Database): Promise<OutboxCheck> {
-  const result: unknown = await database.db.execute(sql`
+  type Counts = { rows: string | number; keys: string | number; contacts: string | number; timers_queued: string | number };
+  const [row] = await executeRows<Counts>(database.db, sql`
     select count(*) as rows, count(distinct dedupe_key) as keys, count(distinct contact_id) as contacts,
       (select count(*) from reminder_timers where status = 'queued' and outbox_id is not null) as timers_queued
     from outbox where kind = 'reminder'`);
-  // postgres.js answers with the rows, PGlite with { rows }.
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  const row = rows[0] as { rows: string | number; keys: string | number; contacts: string | number; timers_queued: string | number };
-  return { rows: Number(row.rows), keys: Number(row.keys), contacts: Number(row.contacts), timersQueued: Number(row.timers_queued) };
+  return { rows: Number(row?.rows), keys: Number(row?.keys), contacts: Number(row?.contacts), timersQueued: Number(row?.timers_queued) };
 }
 
 function checkOutbox(label: string, check: OutboxCheck, members: number): void {

@@ -24,6 +24,11 @@ export interface JobLoop {
   stopping(): boolean;
 }
 
+/** A background job: one round on demand (tests, CLI), or rounds in a loop until stopped. */
+export interface BackgroundJob<R> extends Pick<JobLoop, 'start' | 'stop'> {
+  runOnce(): Promise<R>;
+}
+
 /** The background loop the dispatcher, the bill upkeep and the reminder scheduler run in. */
 export function createJobLoop<R>(options: JobLoopOptions<R>): JobLoop {
   let loop: Promise<void> | null = null;

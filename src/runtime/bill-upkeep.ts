@@ -19,7 +19,7 @@ import { paymentCode } from '../domain/payment-code.ts';
 import type { RateTable } from '../domain/rate-table.ts';
 import type { ReferenceData } from '../domain/reference-data-types.ts';
 import type { Clock } from '../lib/clock.ts';
-import { createJobLoop } from '../lib/job-loop.ts';
+import { createJobLoop, type BackgroundJob } from '../lib/job-loop.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db, Tx } from '../store/db-types.ts';
 import { writeAudit } from '../store/repos/audit.ts';
@@ -57,13 +57,7 @@ export interface UpkeepRound {
   readonly statusesChanged: number;
 }
 
-export interface BillUpkeep {
-  runOnce(): Promise<UpkeepRound>;
-  /** Loops runOnce until stop(); a round that fails is logged and the loop goes on. */
-  start(): void;
-  /** Lets the current round finish, then resolves. */
-  stop(): Promise<void>;
-}
+export type BillUpkeep = BackgroundJob<UpkeepRound>;
 
 export const UPKEEP_ACTOR = 'system:upkeep';
 

@@ -6,7 +6,7 @@
  */
 import type { ChannelSender, OutboundMessage, SendResult } from '../channels/channel-sender.ts';
 import type { Clock } from '../lib/clock.ts';
-import { createJobLoop } from '../lib/job-loop.ts';
+import { createJobLoop, type BackgroundJob } from '../lib/job-loop.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db } from '../store/db-types.ts';
 import { markStopped } from '../store/repos/contacts.ts';
@@ -51,13 +51,7 @@ export interface DispatchRound {
   readonly deferred: number;
 }
 
-export interface Dispatcher {
-  runOnce(): Promise<DispatchRound>;
-  /** Loops runOnce until stop(); a round that fails is logged and the loop goes on. */
-  start(): void;
-  /** Lets the current round finish, then resolves. */
-  stop(): Promise<void>;
-}
+export type Dispatcher = BackgroundJob<DispatchRound>;
 
 export { CONTACT_STOPPED } from '../store/repos/outbox.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { ReferenceData } from '../domain/reference-data-types.ts';
 import type { Clock } from '../lib/clock.ts';
-import { createJobLoop } from '../lib/job-loop.ts';
+import { createJobLoop, type BackgroundJob } from '../lib/job-loop.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db, Tx } from '../store/db-types.ts';
 import type { FlowRegistry } from './flow-registry.ts';
@@ -51,17 +51,12 @@ export interface FireRound {
   readonly waiting: number;
 }
 
-export interface ReminderScheduler {
+/** runOnce is planOnce, then fireOnce; stop() lets the current batch finish. */
+export interface ReminderScheduler extends BackgroundJob<{ readonly planned: PlanRound; readonly fired: FireRound }> {
   /** Plans every bill that has no timers yet, batch by batch. */
   planOnce(): Promise<PlanRound>;
   /** Settles every timer due now, batch by batch. */
   fireOnce(): Promise<FireRound>;
-  /** planOnce, then fireOnce. */
-  runOnce(): Promise<{ readonly planned: PlanRound; readonly fired: FireRound }>;
-  /** Loops runOnce until stop(); a round that fails is logged and the loop goes on. */
-  start(): void;
-  /** Lets the current batch finish, then resolves. */
-  stop(): Promise<void>;
 }
 
 const MAX_ERROR_PAUSE_MS = 10 * 60_000;

@@ -1,13 +1,16 @@
 import { billStatuses, owedTotal, type BillView } from '../../domain/bill-status.ts';
 import { isoToday } from '../../domain/dates.ts';
-import type { Bill } from '../../domain/ledger.ts';
+import { groupBy } from '../../lib/group-by.ts';
+import { billsOfMembers } from '../../store/repos/bills.ts';
+import { paymentsOfBills } from '../../store/repos/payments.ts';
+import { ledgerOf } from '../member-account.ts';
 import type { ReferenceData } from '../../domain/reference-data-types.ts';
 import { timeZoneOfProvince, type TimeZone } from '../../domain/time-zones.ts';
 import type { Catalogs } from '../../i18n/catalog.ts';
 import type { Tx } from '../../store/db-types.ts';
 import { enqueueOutbox, OUTBOX_PRIORITY, type OutboxMessage } from '../../store/repos/outbox.ts';
 import {
-  claimDueTimers, lastRemindedAt, ledgerOfMembers, lockContactsForReminders, markTimersQueued, markTimersSkipped,
+  claimDueTimers, lastRemindedAt, lockContactsForReminders, markTimersQueued, markTimersSkipped,
   rescheduleTimer, type ClaimedTimer,
 } from '../../store/repos/reminder-timers.ts';
 import { decideReminder } from './decide-reminder.ts';
@@ -72,7 +75,9 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
       lastRemindedAt: reminded.get(timer.contactId),
     }, now, quietHours, holidays);
     if (decision.action === 'skip') {
-      skipped.set(decision.reason, [...(skipped.get(decision.reason) ?? []), timer.id]);
+      const ids = skipped.get(decision.reason);
+      if (ids === undefined) skipped.set(decision.reason, [timer.id]);
+      else ids.push(timer.id);
     } else if (decision.action === 'wait') {
       await rescheduleTimer(tx, timer.id, decision.until);
       waiting += 1;
@@ -110,24 +115,16 @@ type Owed = ReturnType<typeof owedTotal>;
  * member's whole ledger, and each member's total owed.
  */
 async function billViews(tx: Tx, claimed: readonly ClaimedTimer[], now: Date, data: Pick<ReferenceData, 'rates'>): Promise<{ views: Map<string, BillView>; owed: Map<string, Owed> }> {
-  const ledger = await ledgerOfMembers(tx, claimed.map((c) => c.bill.memberId));
+  const rows = await billsOfMembers(tx, claimed.map((c) => c.bill.memberId));
+  const paymentsOf = groupBy(await paymentsOfBills(tx, rows.map((b) => b.id)), (p) => p.billId);
   const zones = new Map(claimed.map((c) => [c.bill.memberId, zoneOf(c)]));
-  const paymentsByBill = new Map<string, { amount: number; paidAt: Date }[]>();
-  for (const p of ledger.payments) if (p.billId !== null) paymentsByBill.set(p.billId, [...(paymentsByBill.get(p.billId) ?? []), p]);
-  const byMember = new Map<string, Bill[]>();
-  for (const row of ledger.bills) {
-    const zone = zones.get(row.memberId);
-    if (zone === undefined) continue;
-    const paid = (paymentsByBill.get(row.id) ?? []).map((p) => ({ amount: p.amount, date: isoToday(p.paidAt, zone.utcOffset) }));
-    const bill: Bill = { id: row.id, startMonth: row.startMonth, months: row.months, amount: row.amount, dueDate: row.dueDate, payments: paid };
-    byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), bill]);
-  }
   const views = new Map<string, BillView>();
   const owed = new Map<string, Owed>();
-  for (const [memberId, bills] of byMember) {
+  for (const [memberId, memberBills] of groupBy(rows, (b) => b.memberId)) {
     const zone = zones.get(memberId);
     if (zone === undefined) continue;
-    const statuses = billStatuses(bills, isoToday(now, zone.utcOffset), data.rates);
+    const ledger = ledgerOf(memberBills, memberBills.flatMap((b) => paymentsOf.get(b.id) ?? []), zone);
+    const statuses = billStatuses(ledger, isoToday(now, zone.utcOffset), data.rates);
     for (const view of statuses) views.set(view.id, view);
     owed.set(memberId, owedTotal(statuses));
   }

@@ -1,6 +1,7 @@
 /** Contribution bills. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db-types.ts';
+import { inJsonList } from '../json-rows.ts';
 import { bills, type BillRow, type billStatuses } from '../schema.ts';
 import { singleRow } from './single-row.ts';
 
@@ -17,6 +18,14 @@ export async function billsOfMember(x: Executor, memberId: string): Promise<Bill
   return x.select().from(bills)
     .where(eq(bills.memberId, memberId))
     .orderBy(asc(bills.startMonth), asc(bills.createdAt));
+}
+
+/** Every bill of these members, each member's in the order billsOfMember gives. */
+export async function billsOfMembers(x: Executor, memberIds: readonly string[]): Promise<BillRow[]> {
+  if (memberIds.length === 0) return [];
+  return x.select().from(bills)
+    .where(inJsonList(bills.memberId, memberIds))
+    .orderBy(asc(bills.memberId), asc(bills.startMonth), asc(bills.createdAt));
 }
 
 export type StoredBillStatus = (typeof billStatuses)[number];

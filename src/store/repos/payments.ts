@@ -2,8 +2,9 @@
  * Payments received. A payment is inserted once per provider reference (ON CONFLICT DO NOTHING,
  * not a caught 23505: on PostgreSQL a failed statement would abort the caller's transaction).
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db-types.ts';
+import { inJsonList } from '../json-rows.ts';
 import { bills, payments, type BillRow, type PaymentRow } from '../schema.ts';
 
 export type { PaymentRow } from '../schema.ts';
@@ -36,7 +37,7 @@ export async function paymentsOfBill(x: Executor, billId: string): Promise<Payme
 export async function paymentsOfBills(x: Executor, billIds: readonly string[]): Promise<PaymentRow[]> {
   if (billIds.length === 0) return [];
   return x.select().from(payments)
-    .where(and(inArray(payments.billId, [...billIds]), eq(payments.status, 'applied')))
+    .where(and(inJsonList(payments.billId, billIds), eq(payments.status, 'applied')))
     .orderBy(asc(payments.paidAt), asc(payments.createdAt));
 }
 

@@ -7,7 +7,7 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../db-types.ts';
 import { inJsonList, jsonInsert, executeRows } from '../json-rows.ts';
-import { bills, contacts, members, outbox, payments, reminderTimers, type BillRow, type ReminderTimerRow } from '../schema.ts';
+import { bills, contacts, members, outbox, reminderTimers, type BillRow, type ReminderTimerRow } from '../schema.ts';
 
 export type { ReminderTimerRow } from '../schema.ts';
 export type NewReminderTimer = typeof reminderTimers.$inferInsert;
@@ -171,15 +171,6 @@ export async function lastRemindedAt(x: Executor, contactIds: readonly string[],
     .where(and(inJsonList(members.contactId, contactIds), eq(reminderTimers.status, 'queued'), gte(reminderTimers.handledAt, since)))
     .groupBy(members.contactId);
   return new Map(rows.filter((r) => r.at !== null).map((r) => [r.contactId, r.at]));
-}
-
-/** Every bill of these members with its applied payments: the ledger a reminder reads. */
-export async function ledgerOfMembers(x: Executor, memberIds: readonly string[]) {
-  if (memberIds.length === 0) return { bills: [], payments: [] };
-  const billRows = await x.select().from(bills).where(inJsonList(bills.memberId, memberIds));
-  const paid = billRows.length === 0 ? [] : await x.select({ billId: payments.billId, amount: payments.amount, paidAt: payments.paidAt }).from(payments)
-    .where(and(inJsonList(payments.billId, billRows.map((b) => b.id)), eq(payments.status, 'applied')));
-  return { bills: billRows, payments: paid };
 }
 
 /**

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/lib/errors.ts';
 import { openDatabase } from '../../../src/store/database.ts';
+import { executeRows } from '../../../src/store/json-rows.ts';
 import { migrateDatabase } from '../../../src/store/migrate.ts';
 import { findContact, upsertContact } from '../../../src/store/repos/contacts.ts';
 import { createTestDatabase, usesPostgres } from '../../helpers/test-db.ts';
@@ -30,7 +31,7 @@ describe('openDatabase and migrateDatabase', () => {
   it('migrates again without error or change', async () => {
     const database = await createTestDatabase();
     try {
-      const applied = async () => rowsOf(await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+      const applied = async () => executeRows(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
       const before = await applied();
       await upsertContact(database.db, { channel: 'simulator', address: 'ana' });
       await migrateDatabase(database);
@@ -61,8 +62,3 @@ describe('openDatabase and migrateDatabase', () => {
     }
   });
 });
-
-/** drizzle's execute returns rows directly on postgres.js and `{ rows }` on PGlite. */
-function rowsOf(result: unknown): unknown[] {
-  return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-}
