@@ -5,7 +5,7 @@ import { hasErrors } from './engine/lint-issue.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import { lintReferenceData, readFlowFiles } from './runtime/flow-files.ts';
-import { FlowRegistry } from './runtime/flow-registry.ts';
+import { FlowRegistry, type LiveFlow } from './runtime/flow-registry.ts';
 import { loadReferenceData } from './runtime/reference-data.ts';
 import { createRuntime, type Runtime } from './runtime/runtime.ts';
 import type { LintIssue } from './engine/lint-issue.ts';
@@ -38,6 +38,8 @@ export interface App {
   readonly secret: string;
   /** Warnings (and errors of scripts that were not published) found at start. */
   readonly issues: readonly LintIssue[];
+  /** The version of each flow that new conversations start on now (start-up logs it). */
+  readonly live: readonly LiveFlow[];
   close(): Promise<void>;
 }
 
@@ -58,7 +60,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     const reminderIssues = await lintReferenceData(options.flowsDir, files, data);
     if (hasErrors(reminderIssues)) throw new FlowError('the reminder texts have problems: fix flows/data/pengingat.yaml or the locales, then start again', reminderIssues);
     const flows = new FlowRegistry(data, options.language);
-    await flows.publish(database.db, files, 'startup');
+    const live = await flows.publish(database.db, files, 'startup');
     const entryFlow = options.entryFlow ?? 'pendaftaran';
     await flows.latest(database.db, entryFlow).catch((error: unknown) => {
       throw hasErrors(files.issues) ? new FlowError(`no usable version of flow "${entryFlow}": fix these and start again`, files.issues) : error;
@@ -74,7 +76,7 @@ export async function openApp(options: AppOptions): Promise<App> {
       ...(options.memberFlow === null ? {} : { memberFlow: options.memberFlow ?? 'pengingat' }),
       randomDigits: digits,
     });
-    return { database, runtime, flows, data, clock, randomDigits: digits, secret: options.secret, issues: files.issues, close: () => (ownsDatabase ? database.close() : Promise.resolve()) };
+    return { database, runtime, flows, data, clock, randomDigits: digits, secret: options.secret, issues: files.issues, live, close: () => (ownsDatabase ? database.close() : Promise.resolve()) };
   } catch (error) {
     if (ownsDatabase) await database.close().catch(() => {});
     throw error;

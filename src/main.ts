@@ -20,6 +20,7 @@ import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { resolveSecret } from './lib/secrets.ts';
 import { lintFlowFiles } from './runtime/flow-files.ts';
+import { describeLiveFlow } from './runtime/flow-registry.ts';
 import { loadReferenceData } from './runtime/reference-data.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
@@ -54,6 +55,7 @@ function deps(): CliDeps {
       const logger = createLogger(config.logLevel);
       const app = await openConfiguredApp(config);
       for (const issue of app.issues) logger.warn(formatIssues([issue]));
+      for (const flow of app.live) logger.info({ flow: flow.flowId, version: flow.version }, describeLiveFlow(flow));
       try {
         const running = await startPayung(app, config, { ...options, logger });
         const where = config.database.driver === 'pglite' ? config.database.dir : 'PostgreSQL';

@@ -9,6 +9,23 @@ import type { Executor } from '../store/db-types.ts';
 import { getFlowVersion, latestFlowVersion, publishFlowVersion } from '../store/repos/flow-versions.ts';
 import type { FlowFiles } from './flow-files.ts';
 
+/** The version new conversations of a flow start on, after start-up published its files. */
+export interface LiveFlow {
+  readonly flowId: string;
+  readonly file: string;
+  /** null: the flow has never had a version without errors. */
+  readonly version: number | null;
+  /** published: the files were new content and became this version now; unchanged: they are this version; has_errors: not published. */
+  readonly outcome: 'published' | 'unchanged' | 'has_errors';
+}
+
+/** One log line per flow: which version is live and why. */
+export function describeLiveFlow(flow: LiveFlow): string {
+  const live = flow.version === null ? 'no version is live' : `version ${flow.version} is live`;
+  const why = { published: `published from ${flow.file} now`, unchanged: `${flow.file} unchanged`, has_errors: `${flow.file} has errors and was not published` }[flow.outcome];
+  return `flow ${flow.flowId}: ${live} (${why})`;
+}
+
 /**
  * Published flow versions, compiled once and kept. A conversation keeps the version it started
  * on, so a version is loaded from the database by number; only new conversations take the latest.
@@ -18,19 +35,27 @@ export class FlowRegistry {
 
   constructor(private readonly data: ReferenceData, private readonly defaultLanguage = 'id') {}
 
-  /** Publishes every script that passed the linter; one with errors never reaches a conversation. */
-  async publish(x: Executor, files: FlowFiles, publishedBy: string): Promise<{ flowId: string; version: number; created: boolean }[]> {
-    const published = [];
+  /**
+   * Publishes every script that passed the linter: its files' content becomes the newest version
+   * (restoring older files rolls back, as a new version number). One with errors never reaches a
+   * conversation: its newest good version stays live, or none.
+   */
+  async publish(x: Executor, files: FlowFiles, publishedBy: string): Promise<LiveFlow[]> {
+    const live: LiveFlow[] = [];
     for (const flow of files.flows) {
-      if (!flow.publishable) continue;
+      const flowId = flow.script.id;
+      if (!flow.publishable) {
+        live.push({ flowId, file: flow.file, version: (await latestFlowVersion(x, flowId))?.version ?? null, outcome: 'has_errors' });
+        continue;
+      }
       // jsonb does not keep the order of object keys, and the order of states is the order of the
       // summary: it is stored beside the script.
       const definition = { script: flow.script, stateOrder: Object.keys(flow.script.states) };
       const hash = createHash('sha256').update(JSON.stringify({ definition, locales: files.catalogs })).digest('hex');
-      const result = await publishFlowVersion(x, { flowId: flow.script.id, hash, definition, locales: files.catalogs, publishedBy });
-      published.push({ flowId: flow.script.id, version: result.version, created: result.created });
+      const result = await publishFlowVersion(x, { flowId, hash, definition, locales: files.catalogs, publishedBy });
+      live.push({ flowId, file: flow.file, version: result.version, outcome: result.created ? 'published' : 'unchanged' });
     }
-    return published;
+    return live;
   }
 
   async latest(x: Executor, flowId: string): Promise<CompiledFlow> {

@@ -289,7 +289,6 @@ export const flowVersions = pgTable('flow_versions', {
   publishedBy: text('published_by').notNull(),
 }, (t) => [
   unique('flow_versions_flow_id_version_unique').on(t.flowId, t.version),
-  unique('flow_versions_flow_id_hash_unique').on(t.flowId, t.hash),
 ]);
 
 /** What a person agreed to (or refused), under which wording, on which channel. */

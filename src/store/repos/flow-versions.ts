@@ -1,9 +1,10 @@
 /**
- * Published flow versions. Publishing the same content twice returns the existing version;
- * new content gets max(version) + 1, and two processes publishing at once both end up with a
- * version thanks to the unique constraints and a retry.
+ * Published flow versions. Publishing makes the given content the newest version: content equal
+ * to the newest version is that version; anything else — new content, or the files of an older
+ * version restored to roll back — gets max(version) + 1. Two processes publishing at once both
+ * end up with a version thanks to the unique (flow, version) constraint and a retry.
  */
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { StoreError } from '../../lib/errors.ts';
 import type { Executor } from '../db-types.ts';
 import { flowVersions, type FlowVersionRow } from '../schema.ts';
@@ -19,17 +20,17 @@ export interface FlowPublication {
   readonly publishedBy: string;
 }
 
-// Each retry means another publisher committed in between; a handful is plenty.
-const MAX_ATTEMPTS = 5;
+// Each retry means another publisher committed in between: one per concurrent publisher at most.
+const MAX_ATTEMPTS = 20;
 
 export async function publishFlowVersion(
   x: Executor,
   publication: FlowPublication,
 ): Promise<{ version: number; created: boolean }> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const existing = await versionWithHash(x, publication.flowId, publication.hash);
-    if (existing !== null) return { version: existing, created: false };
-    const version = (await maxVersion(x, publication.flowId)) + 1;
+    const newest = await latestVersionAndHash(x, publication.flowId);
+    if (newest?.hash === publication.hash) return { version: newest.version, created: false };
+    const version = (newest?.version ?? 0) + 1;
     // DO NOTHING rather than catching 23505: a failed statement would abort the caller's transaction.
     const [row] = await x.insert(flowVersions).values({ ...publication, version })
       .onConflictDoNothing()
@@ -53,14 +54,10 @@ export async function latestFlowVersion(x: Executor, flowId: string): Promise<Fl
   return row ?? null;
 }
 
-async function versionWithHash(x: Executor, flowId: string, hash: string): Promise<number | null> {
-  const [row] = await x.select({ version: flowVersions.version }).from(flowVersions)
-    .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.hash, hash)));
-  return row?.version ?? null;
-}
-
-async function maxVersion(x: Executor, flowId: string): Promise<number> {
-  const [row] = await x.select({ v: max(flowVersions.version) }).from(flowVersions)
-    .where(eq(flowVersions.flowId, flowId));
-  return row?.v ?? 0;
+async function latestVersionAndHash(x: Executor, flowId: string): Promise<{ version: number; hash: string } | null> {
+  const [row] = await x.select({ version: flowVersions.version, hash: flowVersions.hash }).from(flowVersions)
+    .where(eq(flowVersions.flowId, flowId))
+    .orderBy(desc(flowVersions.version))
+    .limit(1);
+  return row ?? null;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp } from '../../../src/app.ts';
+import { describeLiveFlow } from '../../../src/runtime/flow-registry.ts';
 import { conversations, flowVersions, inboundMessages } from '../../../src/store/schema.ts';
 import { openTestApp, TEST_SECRET, vendorHelpers } from '../../helpers/runtime-app.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
@@ -39,6 +40,50 @@ describe('a flow script with an error', () => {
         message: 'no usable version of flow "pendaftaran": fix these and start again',
         issues: expect.arrayContaining([expect.objectContaining({ file: expect.stringMatching(/pendaftaran\.yaml$/), severity: 'error', message: expect.stringMatching(/^go: "nikk" is not a state/) })]),
       });
+  });
+});
+
+async function copyOfRepositoryTexts(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'payung-locales-'));
+  await cp('locales', dir, { recursive: true });
+  return dir;
+}
+
+describe('publishing the files at start', () => {
+  const open = (localesDir: string) => openApp({ database: database(), secret: TEST_SECRET, flowsDir: 'flows', localesDir, language: 'id' });
+
+  it('rolls back: restoring an older version\'s files makes them live again, as a new version, and says which version is live', async () => {
+    const localesDir = await copyOfRepositoryTexts();
+    const original = await readFile(join(localesDir, 'id.yaml'), 'utf8');
+    const first = await open(localesDir);
+    expect(first.live.map(describeLiveFlow)).toEqual([
+      'flow pendaftaran: version 1 is live (published from flows/pendaftaran.yaml now)',
+      'flow pengingat: version 1 is live (published from flows/pengingat.yaml now)',
+    ]);
+    await vendorHelpers(first).say('ani', 'halo');
+
+    await writeFile(join(localesDir, 'id.yaml'), original.replace('Halo! Saya Payung,', 'Selamat datang! Saya Payung,'));
+    const second = await open(localesDir);
+    expect(second.live.find((f) => f.flowId === 'pendaftaran')).toMatchObject({ version: 2, outcome: 'published' });
+    expect(await vendorHelpers(second).say('budi', 'halo')).toContain('Selamat datang! Saya Payung');
+
+    await writeFile(join(localesDir, 'id.yaml'), original);
+    const third = await open(localesDir);
+    expect(third.live.map(describeLiveFlow)).toEqual([
+      'flow pendaftaran: version 3 is live (published from flows/pendaftaran.yaml now)',
+      // Every flow stores the texts it was published with, so a text change publishes each flow.
+      'flow pengingat: version 3 is live (published from flows/pengingat.yaml now)',
+    ]);
+    expect((await open(localesDir)).live.map(describeLiveFlow)).toEqual([
+      'flow pendaftaran: version 3 is live (flows/pendaftaran.yaml unchanged)',
+      'flow pengingat: version 3 is live (flows/pengingat.yaml unchanged)',
+    ]);
+    const next = vendorHelpers(third);
+    expect(await next.say('citra', 'halo')).toContain('Halo! Saya Payung');
+    // A conversation keeps the version it started on: budi is still on version 2's texts.
+    expect(await next.say('budi', 'bantuan')).toBeTruthy();
+    const versions = await database().db.select().from(conversations);
+    expect(Object.fromEntries(versions.map((c) => [c.flowVersion, true]))).toMatchObject({ 1: true, 2: true, 3: true });
   });
 });
 

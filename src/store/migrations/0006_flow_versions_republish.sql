@@ -1,0 +1,1 @@
+ALTER TABLE "flow_versions" DROP CONSTRAINT "flow_versions_flow_id_hash_unique";
