@@ -1,4 +1,7 @@
 import type { Catalogs } from '../i18n/catalog.ts';
+import { placeholdersOf } from '../i18n/translate.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { views } from './views/index.ts';
 import { FORGET, forgetFields } from './compile-flow.ts';
 import { effectBuilders } from './effects/index.ts';
 import { callOf, transitionsOf, type FlowScript, type NamedCall } from './flow-script.ts';
@@ -16,6 +19,8 @@ export interface LintInput {
   /** Locale catalogues by language, and the file each came from. */
   readonly catalogs: Catalogs;
   readonly localeFiles: Readonly<Record<string, string>>;
+  /** The line of a key in each locale file, for a placeholder problem (1 when not given). */
+  readonly localeLines?: Readonly<Record<string, LineOf>>;
 }
 
 /**
@@ -32,8 +37,11 @@ export function lintFlow(input: LintInput): LintIssue[] {
   const usedKeys = new Map<string, (string | number)[]>();
   const useKey = (key: string, path: (string | number)[]) => { if (!usedKeys.has(key)) usedKeys.set(key, path); };
   const saved = new Set(Object.values(states).flatMap((s) => (s.ask?.save ? [s.ask.save] : [])));
+  // Texts whose placeholders only answers and views fill (the engine's own texts get parameters).
+  const flowTexts = new Set<string>();
 
-  if (!(script.start in states)) error(['start'], `start state "${script.start}" does not exist`);
+  const stateNames = Object.keys(states);
+  if (!(script.start in states)) error(['start'], `start state "${script.start}" does not exist${didYouMean(script.start, stateNames)}`);
   for (const [system, own] of Object.entries(script.system_texts ?? {})) {
     if (!(SYSTEM_KEYS as readonly string[]).includes(system)) error(['system_texts', system], `"${system}" is not a text the engine says (see src/engine/system-keys.ts)`);
     useKey(own, ['system_texts', system]);
@@ -42,8 +50,14 @@ export function lintFlow(input: LintInput): LintIssue[] {
 
   for (const [name, s] of Object.entries(states)) {
     const at = (...rest: (string | number)[]) => ['states', name, ...rest];
-    for (const key of typeof s.say === 'string' ? [s.say] : s.say ?? []) useKey(key, at('say'));
-    if (s.help) useKey(s.help, at('help'));
+    for (const key of typeof s.say === 'string' ? [s.say] : s.say ?? []) {
+      useKey(key, at('say'));
+      flowTexts.add(key);
+    }
+    if (s.help) {
+      useKey(s.help, at('help'));
+      flowTexts.add(s.help);
+    }
     const transitions = transitionsOf(s);
     if (!s.end && transitions.length === 0) error(at(), `state "${name}" is a dead end: give it next, or end: true`);
     if (transitions.length > 0 && transitions[transitions.length - 1]?.when !== undefined) {
@@ -51,7 +65,7 @@ export function lintFlow(input: LintInput): LintIssue[] {
     }
     transitions.forEach((t, i) => {
       const path = typeof s.next === 'string' ? at('next') : at('next', i);
-      if (!(t.go in states)) error(path, `go: "${t.go}" is not a state of this flow`);
+      if (!(t.go in states)) error(path, `go: "${t.go}" is not a state of this flow${didYouMean(t.go, stateNames)}`);
       if (t.when !== undefined) checkCall(t.when, guards, 'guard', path, error);
       if (t.when !== undefined && ['result_ok', 'result_error'].includes(callOf(t.when).name) && !s.run) {
         warn(path, `${callOf(t.when).name} only means something after run:`);
@@ -65,13 +79,14 @@ export function lintFlow(input: LintInput): LintIssue[] {
     if (s.run) checkEffect(s.run, at('run'), saved, error);
     if (s.ask) {
       const input = inputTypes.get(s.ask.type);
-      if (!input) error(at('ask', 'type'), `unknown input type "${s.ask.type}"; known: ${[...inputTypes.keys()].join(', ')}`);
+      if (!input) error(at('ask', 'type'), `unknown input type "${s.ask.type}"${didYouMean(s.ask.type, inputTypes.keys())}; known: ${[...inputTypes.keys()].join(', ')}`);
       else {
         for (const code of input.errors) useKey(`galat.${code}`, at('ask', 'type'));
         if (input.needsOptions && !s.ask.options) error(at('ask'), `input type ${input.name} needs options`);
       }
       for (const option of s.ask.options ?? []) useKey(option.label, at('ask', 'options'));
       if (s.ask.label) useKey(s.ask.label, at('ask', 'label'));
+      for (const option of s.ask.options ?? []) flowTexts.add(option.label);
       if (s.ask.label && !s.ask.save) warn(at('ask', 'label'), 'a label without save is never shown');
       for (const call of s.ask.validate ?? []) {
         const validator = checkCall(call, validators, 'validator', at('ask', 'validate'), error);
@@ -82,10 +97,13 @@ export function lintFlow(input: LintInput): LintIssue[] {
       }
     }
   }
-  checkReachability(script, error);
+  // A mistyped go: would make every state after it "unreachable": name the typo alone.
+  const unknownTargets = Object.values(states).some((s) => transitionsOf(s).some((t) => !(t.go in states)));
+  if (!unknownTargets) checkReachability(script, error);
   checkLoops(script, error);
   for (const key of SYSTEM_KEYS) useKey(key, ['states']);
   checkLocales(input, usedKeys, issues);
+  checkPlaceholders(input, flowTexts, saved, issues);
   return issues;
 }
 
@@ -95,7 +113,7 @@ function checkCall<T>(call: NamedCall, registry: ReadonlyMap<string, T & { param
   const { name, params } = callOf(call);
   const found = registry.get(name);
   if (!found) {
-    error(path, `unknown ${kind} "${name}"; known: ${[...registry.keys()].join(', ')}`);
+    error(path, `unknown ${kind} "${name}"${didYouMean(name, registry.keys())}; known: ${[...registry.keys()].join(', ')}`);
     return undefined;
   }
   for (const param of found.params ?? []) if (!(param in params)) error(path, `${kind} ${name} needs the parameter "${param}"`);
@@ -149,6 +167,35 @@ function checkLocales(input: LintInput, used: ReadonlyMap<string, (string | numb
     for (const lang of languages) {
       if (input.catalogs[lang]?.[key] === undefined) {
         issues.push({ file: input.file, line: input.lineOf(path), severity: 'error', message: `text "${key}" is missing in ${input.localeFiles[lang] ?? lang}` });
+      }
+    }
+  }
+}
+
+/**
+ * A placeholder nothing fills would reach the vendor as "{agen.kod}": each one a flow's own text
+ * uses must be an answer the flow saves or a value a view fills.
+ */
+function checkPlaceholders(input: LintInput, keys: ReadonlySet<string>, saved: ReadonlySet<string>, issues: LintIssue[]): void {
+  const known = [...saved, ...[...views.values()].flatMap((v) => v.fills ?? [v.prefix])];
+  const fillable = (name: string) => {
+    if (saved.has(name)) return true;
+    const view = views.get(name.split('.')[0] ?? name);
+    if (!view) return false;
+    return !view.fills || view.fills.some((f) => (f.endsWith('*') ? name.startsWith(f.slice(0, -1)) : f === name));
+  };
+  for (const key of keys) {
+    for (const [lang, catalog] of Object.entries(input.catalogs)) {
+      const text = catalog[key];
+      if (text === undefined) continue;
+      for (const name of new Set(placeholdersOf(text))) {
+        if (fillable(name)) continue;
+        issues.push({
+          file: input.localeFiles[lang] ?? lang,
+          line: input.localeLines?.[lang]?.(key.split('.')) ?? 1,
+          severity: 'error',
+          message: `"${key}" uses {${name}}, which no answer or view of flow ${input.script.id} fills${didYouMean(name, known)}`,
+        });
       }
     }
   }

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { flowScriptSchema, SUPPORTED_SPEC, type FlowScript } from './flow-script.ts';
 import type { LintIssue } from './lint-issue.ts';
+import { yamlSyntaxIssues } from './yaml-syntax-issues.ts';
 
 /** Finds the line of a path in the YAML source (e.g. ['states', 'nik', 'next', 0, 'go']). */
 export type LineOf = (path: readonly (string | number)[]) => number;
@@ -32,9 +33,7 @@ export function parseFlowSource(file: string, text: string): ParsedFlowSource {
     }
     return counter.linePos(offset).line;
   };
-  const issues: LintIssue[] = doc.errors.map((e) => ({
-    file, line: e.linePos?.[0]?.line ?? 1, severity: 'error' as const, message: `YAML: ${e.message.split('\n')[0]}`,
-  }));
+  const issues: LintIssue[] = yamlSyntaxIssues(file, doc, counter);
   if (issues.length > 0) return { script: null, issues, lineOf };
   const raw: unknown = doc.toJS();
   const spec = (raw as { spec?: unknown } | null)?.spec;

@@ -1,11 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { flattenCatalog, type Catalog } from '../i18n/catalog.ts';
 import { lintFlow } from '../engine/lint-flow.ts';
 import { lintLocales } from '../engine/lint-locales.ts';
 import { formatIssues, hasErrors, type LintIssue } from '../engine/lint-issue.ts';
-import { parseFlowSource } from '../engine/parse-flow-source.ts';
+import { parseFlowSource, type LineOf } from '../engine/parse-flow-source.ts';
+import { yamlSyntaxIssues } from '../engine/yaml-syntax-issues.ts';
 import type { FlowScript } from '../engine/flow-script.ts';
 import type { ReferenceData } from '../domain/reference-data-types.ts';
 import { FlowError } from '../lib/errors.ts';
@@ -23,6 +24,8 @@ export interface FlowFiles {
   readonly flows: readonly FlowFile[];
   readonly catalogs: Record<string, Catalog>;
   readonly localeFiles: Record<string, string>;
+  /** False when a locale file does not parse or the source locale is missing: nothing is publishable. */
+  readonly textsReadable: boolean;
   readonly issues: readonly LintIssue[];
 }
 
@@ -32,8 +35,10 @@ export interface FlowFiles {
  */
 export async function readFlowFiles(flowsDir: string, localesDir: string, files?: readonly string[]): Promise<FlowFiles> {
   const issues: LintIssue[] = [];
-  const { catalogs, localeFiles } = await readLocales(localesDir, issues);
-  issues.push(...lintLocales(catalogs, localeFiles));
+  const { catalogs, localeFiles, localeLines, unreadable } = await readLocales(localesDir, issues);
+  // Texts are part of every published version: none is publishable while a locale is unreadable.
+  const textsReadable = unreadable.size === 0 && catalogs['id'] !== undefined;
+  if (textsReadable) issues.push(...lintLocales(catalogs, localeFiles, localeLines));
   const flowPaths = files && files.length > 0 ? [...files] : await yamlFilesIn(flowsDir);
   const flows: FlowFile[] = [];
   for (const path of flowPaths) {
@@ -46,11 +51,11 @@ export async function readFlowFiles(flowsDir: string, localesDir: string, files?
     const parsed = parseFlowSource(file, text);
     issues.push(...parsed.issues);
     if (!parsed.script) continue;
-    const own = lintFlow({ file, script: parsed.script, lineOf: parsed.lineOf, catalogs, localeFiles });
+    const own = lintFlow({ file, script: parsed.script, lineOf: parsed.lineOf, catalogs, localeFiles, localeLines });
     issues.push(...own);
-    flows.push({ file, script: parsed.script, publishable: !own.some((i) => i.severity === 'error') });
+    flows.push({ file, script: parsed.script, publishable: textsReadable && !own.some((i) => i.severity === 'error') });
   }
-  return { flows, catalogs, localeFiles, issues };
+  return { flows, catalogs, localeFiles, textsReadable, issues };
 }
 
 async function yamlFilesIn(dir: string): Promise<string[]> {
@@ -58,30 +63,46 @@ async function yamlFilesIn(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => join(dir, e.name)).sort();
 }
 
+/**
+ * Every locale file, flattened. A file that does not parse is reported once, at its line and
+ * column, and nothing else is said about it: comparing the other locales with a source that did
+ * not load would only bury that one line under a key-by-key cascade.
+ */
 async function readLocales(dir: string, issues: LintIssue[]) {
   const catalogs: Record<string, Catalog> = {};
   const localeFiles: Record<string, string> = {};
+  const localeLines: Record<string, LineOf> = {};
+  const unreadable = new Set<string>();
   for (const path of await yamlFilesIn(dir)) {
     const file = relative(process.cwd(), path) || path;
     const lang = basename(path).replace(/\.ya?ml$/, '');
-    try {
-      const { catalog, problems } = flattenCatalog(parse(await readFile(path, 'utf8')));
-      for (const problem of problems) issues.push({ file, line: 1, severity: 'error', message: problem });
-      catalogs[lang] = catalog;
-      localeFiles[lang] = file;
-    } catch (error) {
-      issues.push({ file, line: 1, severity: 'error', message: `YAML: ${String(error).split('\n')[0]}` });
+    const counter = new LineCounter();
+    const doc = parseDocument(await readFile(path, 'utf8'), { lineCounter: counter, prettyErrors: false });
+    const syntax = yamlSyntaxIssues(file, doc, counter);
+    if (syntax.length > 0) {
+      issues.push(...syntax);
+      unreadable.add(lang);
+      continue;
     }
+    const { catalog, problems } = flattenCatalog(doc.toJS());
+    const lineOf: LineOf = (path) => {
+      const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number] } | undefined;
+      return node?.range ? counter.linePos(node.range[0]).line : 1;
+    };
+    for (const problem of problems) issues.push({ file, line: lineOf(problem.path), severity: 'error', message: problem.message });
+    catalogs[lang] = catalog;
+    localeFiles[lang] = file;
+    localeLines[lang] = lineOf;
   }
-  if (!catalogs['id']) issues.push({ file: join(dir, 'id.yaml'), line: 1, severity: 'error', message: 'the source locale id.yaml is missing' });
-  return { catalogs, localeFiles };
+  if (!catalogs['id'] && !unreadable.has('id')) issues.push({ file: join(dir, 'id.yaml'), line: 1, severity: 'error', message: 'the source locale id.yaml is missing' });
+  return { catalogs, localeFiles, localeLines, unreadable };
 }
 
 /**
  * The reference data under flows/data (its own problems, when it cannot be read) and the texts
  * the reminder rules of pengingat.yaml use, checked against the locales.
  */
-export async function lintReferenceData(flowsDir: string, files: Pick<FlowFiles, 'catalogs' | 'localeFiles'>, data?: ReferenceData): Promise<LintIssue[]> {
+export async function lintReferenceData(flowsDir: string, files: Pick<FlowFiles, 'catalogs' | 'localeFiles' | 'textsReadable'>, data?: ReferenceData): Promise<LintIssue[]> {
   const dataDir = join(flowsDir, 'data');
   let reminders: ReferenceData['reminders'];
   try {
@@ -90,6 +111,8 @@ export async function lintReferenceData(flowsDir: string, files: Pick<FlowFiles,
     if (!(error instanceof FlowError)) throw error;
     return error.issues.map((i) => ({ ...i, severity: 'error' as const }));
   }
+  // The locale's own syntax error is the one thing to fix; every reminder text would be "missing".
+  if (!files.textsReadable) return [];
   const file = relative(process.cwd(), join(dataDir, 'pengingat.yaml'));
   const lineOf = await yamlLines(join(dataDir, 'pengingat.yaml'));
   return lintReminderTexts({ rules: reminders, file, lineOf, catalogs: files.catalogs, localeFiles: files.localeFiles });

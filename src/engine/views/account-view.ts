@@ -67,6 +67,7 @@ function coverageText(args: ViewArgs, account: Record<string, unknown>, date: (i
 /** `{periode_baru.*}`: the next bill after "ganti periode", from the `changePeriod` result. */
 export const newPeriodView: View = {
   prefix: 'periode_baru',
+  fills: ['periode_baru.bulan', 'periode_baru.mulai', 'periode_baru.jumlah', 'periode_baru.jatuh_tempo'],
   render({ env, languages, context }) {
     const result = record(context.results['changePeriod']);
     return {

@@ -12,6 +12,7 @@ import type { View } from './view.ts';
  */
 export const quoteView: View = {
   prefix: 'iuran',
+  fills: ['iuran.dasar', 'iuran.lengkap', 'iuran.dasar_normal', 'iuran.lengkap_normal', 'iuran.total', 'iuran.bulan', 'iuran.bulan_mulai', 'iuran.jatuh_tempo', 'iuran.diskon', 'iuran.periode_*'],
   render({ context, env, languages }) {
     const basic = quoteOf(context, env, { jht: false, months: 1 });
     const full = quoteOf(context, env, { jht: true, months: 1 });

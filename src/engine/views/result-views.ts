@@ -9,6 +9,7 @@ function record(value: unknown): Record<string, unknown> {
 /** `{agen.nama}`, `{agen.kode}`: the agent found by checkAgent. */
 export const agentView: View = {
   prefix: 'agen',
+  fills: ['agen.nama', 'agen.kode'],
   render({ context }) {
     const agent = record(context.results['checkAgent']);
     return { 'agen.nama': String(agent['name'] ?? ''), 'agen.kode': String(agent['code'] ?? context.referral ?? '') };
@@ -18,6 +19,7 @@ export const agentView: View = {
 /** `{tagihan.*}`: the first bill registerMember created. */
 export const billView: View = {
   prefix: 'tagihan',
+  fills: ['tagihan.jumlah', 'tagihan.kode', 'tagihan.jatuh_tempo', 'tagihan.bulan_mulai', 'tagihan.bulan'],
   render({ context, env, languages }) {
     const bill = record(context.results['registerMember']);
     const amount = Number(bill['amount'] ?? 0);
@@ -35,6 +37,7 @@ export const billView: View = {
 /** `{nik_tanggal_lahir}`: the birth date the NIK encodes, for the soft mismatch warning. */
 export const nikDateView: View = {
   prefix: 'nik_tanggal_lahir',
+  fills: ['nik_tanggal_lahir'],
   render({ context, env, languages }) {
     const nik = record(context.answers['nik']);
     const date = typeof nik['birthDate'] === 'string' ? nik['birthDate'] : '';

@@ -5,6 +5,7 @@ import type { View } from './view.ts';
 /** `{ringkasan}`: the answers so far, numbered as the summary question reads them. */
 export const summaryView: View = {
   prefix: 'ringkasan',
+  fills: ['ringkasan'],
   render({ context, env, languages, labelledStates }) {
     const lines = answeredFields(context, labelledStates).map((s, i) => {
       const shown = context.shown[s.field] || t(env.catalogs, languages, 'sistem.dilewati');

@@ -16,5 +16,10 @@ export interface ViewArgs {
 export interface View {
   /** The placeholder, or the part before the first dot, that this view fills. */
   readonly prefix: string;
+  /**
+   * Every placeholder it fills ("iuran.periode_*" for a family), so the linter can call
+   * "{agen.kod}" a typo. Without it, any name under the prefix passes.
+   */
+  readonly fills?: readonly string[];
   render(args: ViewArgs): Record<string, string>;
 }

@@ -28,6 +28,7 @@ describe('every parser on 10,000 hostile characters', () => {
     expect(matchChoice(text, [{ value: 'a', label: 'Pedagang kaki lima' }]).kind).not.toBe('match');
     expect(regions.matchProvince(text).kind).not.toBe('match');
     expect(regions.matchRegency(text).kind).not.toBe('match');
-    expect(performance.now() - start).toBeLessThan(150);
+    // A guard against quadratic regexes (seconds at this length), not a speed target: loose on purpose.
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });

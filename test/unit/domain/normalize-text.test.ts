@@ -50,7 +50,8 @@ describe('normalizeText', () => {
     expect(normalizeText(`a${'!'.repeat(10_000)}a`)).toHaveLength(10_002); // a `[…]+$` regex is quadratic here
     expect(normalizeText(`${'!'.repeat(10_000)}ya${'?'.repeat(10_000)}`)).toBe('ya');
     expect(normalizeText('\u0301'.repeat(10_000))).toBe('');
-    expect(performance.now() - start).toBeLessThan(100);
+    // A guard against quadratic regexes (seconds at this length), not a speed target: loose on purpose.
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });
 

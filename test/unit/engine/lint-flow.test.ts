@@ -82,8 +82,42 @@ states:
     expect(messages).toContainEqual(expect.stringMatching(/^9: go: "nowhere" is not a state/));
     expect(messages).toContainEqual(expect.stringMatching(/^8: .*needs no "when"/));
     expect(messages).toContainEqual(expect.stringMatching(/^11: state "stuck" is a dead end/));
-    expect(messages).toContainEqual(expect.stringMatching(/"stuck" can never be reached/));
-    expect(messages).toContainEqual(expect.stringMatching(/"done" can never be reached/));
+    // Reachability waits until every go: names a state: one typo would make the rest "unreachable".
+    expect(messages.filter((m) => m.includes('can never be reached'))).toEqual([]);
+
+    const reachable = lint(`spec: 1
+id: t
+start: a
+states:
+  a:
+    say: f.a
+    ask: { type: yes_no }
+    next: a
+  stuck:
+    say: f.a
+    next: done
+  done:
+    say: f.a
+    end: true
+`).map((i) => i.message);
+    expect(reachable).toContainEqual(expect.stringMatching(/"stuck" can never be reached/));
+    expect(reachable).toContainEqual(expect.stringMatching(/"done" can never be reached/));
+  });
+
+  it('suggests the name an admin probably meant', () => {
+    const issues = lint(ok.replace('go: done', 'go: dnoe').replace('type: yes_no', 'type: yes_mo')).map((i) => i.message);
+    expect(issues).toContainEqual('go: "dnoe" is not a state of this flow (did you mean "done"?)');
+    expect(issues).toContainEqual(expect.stringMatching(/^unknown input type "yes_mo" \(did you mean "yes_no"\?\); known: /));
+  });
+
+  it('calls a placeholder that no answer or view fills an error, in the locale that has it', () => {
+    const parsed = parseFlowSource('flows/t.yaml', ok);
+    const withTypo = { id: { ...catalogs.id, 'f.a': 'Halo {x} dari {agen.kod}' }, en: { ...catalogs.en, 'f.a': 'Hi {x}, {ringkasan}' } };
+    const issues = lintFlow({ file: 'flows/t.yaml', script: parsed.script!, lineOf: parsed.lineOf, catalogs: withTypo, localeFiles });
+    expect(issues).toEqual([{
+      file: 'locales/id.yaml', line: 1, severity: 'error',
+      message: '"f.a" uses {agen.kod}, which no answer or view of flow t fills (did you mean "agen.kode"?)',
+    }]);
   });
 
   it('finds unknown input types, guards, validators and effects', () => {
