@@ -9,6 +9,7 @@
  *   TRX-0001;PY12345678903;Rp67.000;2026-12-03;"tunai; di kantor"
  */
 import { maskNik } from '../domain/nik.ts';
+import { normalizeReference } from '../domain/payment-reference.ts';
 import { PayungError } from '../lib/errors.ts';
 
 /** A row ready to record. Amounts are integer Rupiah, exactly as written. */
@@ -56,8 +57,10 @@ export function parsePaymentsCsv(text: string): ParsedPaymentRow[] {
   return records.map((record) => {
     const cells = new Map(columns.map((name, i) => [name, (record.fields[i] ?? '').trim()]));
     const row = rowOf(record.line, cells, record.fields.slice(columns.length).some((f) => f.trim() !== ''), columns.length);
-    const earlier = firstLineOf.get(row.externalRef);
-    if (row.externalRef !== '' && earlier === undefined) firstLineOf.set(row.externalRef, record.line);
+    // "trx-001" and "TRX 001" are one reference (normalizeReference), so one payment.
+    const key = normalizeReference(row.externalRef);
+    const earlier = firstLineOf.get(key);
+    if (key !== '' && earlier === undefined) firstLineOf.set(key, record.line);
     if (earlier === undefined) return row;
     const duplicate = { field: 'external_ref', message: `repeats line ${earlier}: a reference is one payment` };
     return { ok: false, line: row.line, externalRef: row.externalRef, errors: [...(row.ok ? [] : row.errors), duplicate] };

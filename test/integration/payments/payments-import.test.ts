@@ -6,6 +6,7 @@ import { auditLog, bills, payments } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { openTestApp, TEST_SECRET } from '../../helpers/runtime-app.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
+import { testReceipts } from './receipt-deps.ts';
 
 const NOW = new Date('2026-12-05T03:00:00Z');
 const HEADER = 'external_ref;payment_code;nik;amount;paid_at;note';
@@ -24,11 +25,11 @@ describe('importPayments', () => {
     return bill;
   }
 
-  const options = (overrides: Partial<ImportPaymentsOptions> = {}): ImportPaymentsOptions => ({
-    secret: TEST_SECRET, actor: 'admin:siti', now: NOW, file: 'bri-desember.csv', ...overrides,
+  const options = async (overrides: Partial<ImportPaymentsOptions> = {}): Promise<ImportPaymentsOptions> => ({
+    secret: TEST_SECRET, actor: 'admin:siti', now: NOW, file: 'bri-desember.csv', receipts: await testReceipts(), ...overrides,
   });
-  const run = (text: string, overrides: Partial<ImportPaymentsOptions> = {}) =>
-    importPayments(database().db, parsePaymentsCsv(text), options(overrides));
+  const run = async (text: string, overrides: Partial<ImportPaymentsOptions> = {}) =>
+    importPayments(database().db, parsePaymentsCsv(text), await options(overrides));
   const file = (...lines: string[]) => [HEADER, ...lines].join('\r\n');
   const storedPayments = () => database().db.select().from(payments).orderBy(asc(payments.paidAt));
   const billStatus = async (id: string) => (await database().db.select().from(bills).where(eq(bills.id, id)))[0]?.status;
@@ -119,7 +120,7 @@ describe('importPayments', () => {
     if (first === undefined || !first.ok) throw new Error('fixture row is invalid');
     // PostgreSQL refuses a NUL character in text: the second insert fails inside the transaction.
     const poisoned: ParsedPaymentRow = { ...first, line: 3, externalRef: 'BAD\u0000REF', payment: { ...first.payment, line: 3, externalRef: 'BAD\u0000REF' } };
-    const report = await importPayments(database().db, [first, poisoned], options());
+    const report = await importPayments(database().db, [first, poisoned], await options());
     expect(report.status).toBe('failed');
     expect(report.message).toMatch(/^nothing was applied: the database failed \(.+\) and the import was rolled back$/s);
     expect(report.entries.map((e) => e.outcome.kind)).toEqual(['not_applied', 'not_applied']);

@@ -8,6 +8,7 @@ import { listUnmatchedPayments, paymentsOfBill } from '../../../src/store/repos/
 import { auditLog, payments } from '../../../src/store/schema.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
 import { aContact, aMemberId } from '../store/fixtures.ts';
+import { testReceipts } from './receipt-deps.ts';
 
 const WEBHOOK_SECRET = 'partner-shared-secret';
 const NIK_SECRET = 'a-nik-secret-of-at-least-thirty-two-characters';
@@ -18,14 +19,14 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
 describe('POST /api/payments', () => {
   const database = useTestDatabase();
 
-  const app = () => createPaymentsWebhook({ db: database().db, secret: WEBHOOK_SECRET, nikSecret: NIK_SECRET, clock: () => NOW, logger: silent });
+  const app = async () => createPaymentsWebhook({ db: database().db, secret: WEBHOOK_SECRET, nikSecret: NIK_SECRET, clock: () => NOW, logger: silent, receipts: await testReceipts() });
 
   const sign = (body: string, secret = WEBHOOK_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
   async function post(payload: unknown, headers: Record<string, string> | 'signed' = 'signed'): Promise<{ status: number; body: Record<string, unknown> }> {
     const raw = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const h = headers === 'signed' ? { 'X-Payung-Signature': sign(raw) } : headers;
-    const response = await app().request('/api/payments', { method: 'POST', headers: { 'content-type': 'application/json', ...h }, body: raw });
+    const response = await (await app()).request('/api/payments', { method: 'POST', headers: { 'content-type': 'application/json', ...h }, body: raw });
     return { status: response.status, body: await response.json() as Record<string, unknown> };
   }
 

@@ -20,7 +20,7 @@ const REPORT: ImportReport = {
     { line: 5, externalRef: 'TRX-4', amount: 5_000, outcome: { kind: 'duplicate', recordedAmount: 5_000 } },
     { line: 6, externalRef: '', amount: null, outcome: { kind: 'invalid', errors: [{ field: 'external_ref', message: 'is empty' }, { field: 'amount', message: '"12,5" has decimals' }] } },
   ],
-  counts: { applied: 2, duplicate: 1, unmatched: 1, invalid: 1, not_applied: 0 },
+  counts: { applied: 2, duplicate: 1, unmatched: 1, conflict: 0, invalid: 1, not_applied: 0 },
 };
 
 async function payung(argv: string[], overrides: Partial<CliDeps> = {}) {
@@ -32,7 +32,7 @@ async function payung(argv: string[], overrides: Partial<CliDeps> = {}) {
       return REPORT;
     }),
     markPaid: vi.fn(async (): Promise<MarkPaidResult> => ({
-      duplicate: false, externalRef: 'manual:KW-1', paymentId: 'p', billId: 'b', billCode: 'PY12345678903',
+      duplicate: false, conflict: false, externalRef: 'MANUAL:KW-1', paymentId: 'p', billId: 'b', billCode: 'PY12345678903',
       applied: 20_000, credit: 0, outstanding: 47_000, billPaid: false,
     })),
     ...overrides,
@@ -114,7 +114,7 @@ describe('payung payments import and mark-paid, on the command line', () => {
     const { code, stdout, deps } = await payung(['payments', 'mark-paid', 'py 1234-5678 903', 'Rp20.000', '--agent', 'agen123', '--note', 'tunai']);
     expect(code).toBe(0);
     expect(deps.markPaid).toHaveBeenCalledWith({ paymentCode: 'py 1234-5678 903', amount: 20_000, reference: null, note: 'tunai', by: { kind: 'agent', code: 'agen123' } });
-    expect(stdout).toBe('Recorded Rp20.000 for PY12345678903 as manual:KW-1: applied Rp20.000, credit Rp0, outstanding Rp47.000.\n');
+    expect(stdout).toBe('Recorded Rp20.000 for PY12345678903 as MANUAL:KW-1: applied Rp20.000, credit Rp0, outstanding Rp47.000.\n');
   });
 
   it('exits 1 when the import was refused', async () => {
