@@ -9,6 +9,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { billAmounts } from '../domain/ledger.ts';
+import { normalizeReference } from '../domain/payment-reference.ts';
 import { PayungError } from '../lib/errors.ts';
 import type { ReceiptDeps } from '../runtime/payment-receipt.ts';
 import { recordPayment } from '../runtime/record-payment.ts';
@@ -80,7 +81,7 @@ async function recordClaimedPayment(tx: Tx, claim: PaymentClaimRow, amount: numb
   const { outstanding } = billAmounts({ amount: bill.amount, payments: paid.map((p) => ({ amount: p.amount, date: '' })) });
   const toRecord = amount ?? outstanding;
   if (toRecord === 0) return null;
-  const externalRef = `CLAIM:${claim.id}`;
+  const externalRef = normalizeReference(`CLAIM:${claim.id}`);
   // The vendor said they had paid by the time they filed the claim.
   const paidAt = claim.createdAt < deps.now ? claim.createdAt : deps.now;
   const result = await recordPayment(tx, {
