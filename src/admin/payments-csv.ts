@@ -129,7 +129,10 @@ function instantOf(text: string): Date | string {
   const m = DATE_TIME.exec(text);
   if (m === null) return `"${text}" is not an ISO date like 2026-12-03 or 2026-12-03T10:15:00+07:00`;
   const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = m;
-  const calendar = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  // Not Date.UTC, which reads years 0–99 as 1900–1999: year 0001 must reach the date window
+  // check (import-payments.ts) and be refused as a date, not called unreal.
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
   const realDay = calendar.getUTCFullYear() === Number(y) && calendar.getUTCMonth() === Number(mo) - 1 && calendar.getUTCDate() === Number(d);
   if (!realDay || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return `"${text}" is not a real date and time`;
   const offset = zone === undefined ? '+07:00' : zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
