@@ -60,6 +60,17 @@ describe('markPaid', () => {
     expect(await audits('payment.marked_paid')).toHaveLength(1);
   });
 
+  it('records "kw-7" and " KW-7 " once, and keeps the same reference with another amount for review, applying nothing', async () => {
+    const bill = await enrolledBill();
+    const by = { kind: 'admin', name: 'siti' } as const;
+    expect(await mark({ paymentCode: bill.paymentCode, amount: 20_000, reference: 'kw-7', by })).toMatchObject({ duplicate: false, conflict: false, externalRef: 'MANUAL:KW-7' });
+    expect(await mark({ paymentCode: bill.paymentCode, amount: 20_000, reference: ' KW-7 ', by })).toEqual({ duplicate: true, externalRef: 'MANUAL:KW-7' });
+    expect(await mark({ paymentCode: bill.paymentCode, amount: 47_000, reference: 'Kw-7', by }))
+      .toEqual({ duplicate: false, conflict: true, externalRef: 'MANUAL:KW-7', recordedAmount: 20_000 });
+    expect((await stored()).map((p) => [p.amount, p.status, p.unmatchedReason]).sort()).toEqual([[20_000, 'applied', null], [47_000, 'unmatched', 'reference_conflict']]);
+    expect((await database().db.select().from(bills))[0]?.status).toBe('unpaid');
+  });
+
   it('lets the agent who referred the vendor mark a partial payment, kept exactly', async () => {
     await insertAgent(database().db, { code: 'AGEN123', name: 'Pak Budi' });
     const bill = await enrolledBill('agen123');

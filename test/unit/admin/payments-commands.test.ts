@@ -117,6 +117,25 @@ describe('payung payments import and mark-paid, on the command line', () => {
     expect(stdout).toBe('Recorded Rp20.000 for PY12345678903 as MANUAL:KW-1: applied Rp20.000, credit Rp0, outstanding Rp47.000.\n');
   });
 
+  it('exits 1 when mark-paid finds the reference recorded with another amount, saying it is kept for review', async () => {
+    const conflict = async (): Promise<MarkPaidResult> => ({ duplicate: false, conflict: true, externalRef: 'MANUAL:KW-1', recordedAmount: 67_000 });
+    const { code, stdout, stderr } = await payung(['payments', 'mark-paid', 'PY12345678903', '20000', '--admin', 'siti', '--reference', 'kw-1'], { markPaid: conflict });
+    expect([code, stdout]).toEqual([1, '']);
+    expect(stderr).toBe('Reference MANUAL:KW-1 was recorded with Rp67.000, not Rp20.000: this payment was not applied and is kept for review (payung payments review).\n');
+  });
+
+  it('confirms a claim with the amount seen and says the payment was recorded and the vendor gets a receipt', async () => {
+    const settleClaim = vi.fn(async () => ({
+      id: '3f2a9c1e-0000-0000-0000-000000000000', memberId: 'm', contactId: 'c', billId: 'b', reference: 'TRX 8812', status: 'confirmed' as const,
+      createdAt: new Date(), resolvedAt: new Date(), resolvedBy: 'admin:siti', recorded: { amount: 20_000, outstanding: 47_000, externalRef: 'CLAIM:3F2A9C1E' },
+    }));
+    const { code, stdout } = await payung(['payments', 'claim', '3f2a9c1e', 'confirmed', '--admin', 'siti', '--amount', 'Rp20.000'], { settleClaim });
+    expect(code).toBe(0);
+    expect(settleClaim).toHaveBeenCalledWith({ claim: '3f2a9c1e', resolution: 'confirmed', admin: 'siti', note: null, amount: 20_000 });
+    expect(stdout).toBe('Claim 3f2a9c1e (reference "TRX 8812") is confirmed. Recorded Rp20.000 as CLAIM:3F2A9C1E (outstanding Rp47.000); the vendor gets a receipt.\n');
+    expect((await payung(['payments', 'claim', '3f2a9c1e', 'rejected', '--admin', 'siti', '--amount', '5000'], { settleClaim })).code).toBe(2);
+  });
+
   it('exits 1 when the import was refused', async () => {
     const refused: ImportReport = { ...REPORT, status: 'refused', message: 'nothing was applied: 1 of 5 row(s) are invalid (all-or-nothing)' };
     const folder = await mkdtemp(join(tmpdir(), 'payung-cli-'));
