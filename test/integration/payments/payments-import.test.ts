@@ -114,8 +114,8 @@ describe('importPayments', () => {
     const report = await run(file(`TRX-1;${bill.paymentCode};;67000;0001-01-01;`, `TRX-2;${bill.paymentCode};;67000;9999-12-31;`, `TRX-3;${bill.paymentCode};;67000;2026-12-03;`));
     expect(report.status).toBe('refused');
     expect(report.entries.map((e) => e.outcome)).toEqual([
-      { kind: 'invalid', errors: [{ field: 'paid_at', message: '0000-12-31T17:00:00.000Z is before 2015-01-01: a payment date must be between 2015-01-01 and one day from now' }] },
-      { kind: 'invalid', errors: [{ field: 'paid_at', message: `9999-12-30T17:00:00.000Z is more than a day after now (${NOW.toISOString()}): a payment date must be between 2015-01-01 and one day from now` }] },
+      { kind: 'invalid', errors: [{ field: 'paid_at', message: '0001-01-01 00:00 WIB is before 2015-01-01: a payment date must be between 2015-01-01 and one day from now' }] },
+      { kind: 'invalid', errors: [{ field: 'paid_at', message: `9999-12-31 00:00 WIB is more than a day after now (${NOW.toISOString()}): a payment date must be between 2015-01-01 and one day from now` }] },
       { kind: 'not_applied' },
     ]);
     expect(await storedPayments()).toEqual([]);
