@@ -19,7 +19,8 @@ import { formatIssues } from './engine/lint-issue.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import { resolveSecret } from './lib/secrets.ts';
-import { lintFlowFiles } from './runtime/flow-files.ts';
+import { lintFlowFiles, readFlowFiles } from './runtime/flow-files.ts';
+import type { ReceiptDeps } from './runtime/payment-receipt.ts';
 import { describeLiveFlow } from './runtime/flow-registry.ts';
 import { loadReferenceData } from './runtime/reference-data.ts';
 import { openDatabase, type Db } from './store/database.ts';
@@ -46,6 +47,16 @@ async function withDatabase<T>(work: (db: Db, secret: string) => Promise<T>): Pr
   } finally {
     await database.close();
   }
+}
+
+/**
+ * How the admin commands write a vendor's receipt: the locale files (what `payung start`
+ * publishes) and the due-date calendar, read once and only when a receipt is written.
+ */
+async function receiptDeps(config: Config): Promise<ReceiptDeps> {
+  const { rates } = await loadReferenceData(join(config.flowsDir, 'data'));
+  let catalogs: ReturnType<ReceiptDeps['catalogs']> | null = null;
+  return { calendar: rates, catalogs: () => (catalogs ??= readFlowFiles(config.flowsDir, config.localesDir).then((files) => files.catalogs)) };
 }
 
 function deps(): CliDeps {
@@ -94,13 +105,16 @@ function deps(): CliDeps {
     },
     async importPayments({ rows, mode, by, file, onProgress }) {
       const actor = `admin:${by ?? userInfo().username}`;
-      return withDatabase((db, secret) => importPayments(db, rows, { secret, actor, now: systemClock(), mode, file, onProgress }));
+      const receipts = await receiptDeps(loadConfig());
+      return withDatabase((db, secret) => importPayments(db, rows, { secret, actor, now: systemClock(), mode, file, onProgress, receipts }));
     },
     async markPaid(request) {
-      return withDatabase((db, secret) => markPaid(db, request, { secret, now: systemClock() }));
+      const receipts = await receiptDeps(loadConfig());
+      return withDatabase((db, secret) => markPaid(db, request, { secret, now: systemClock(), receipts }));
     },
     async settleClaim(request) {
-      return withDatabase((db) => settleClaim(db, request, { now: systemClock() }));
+      const receipts = await receiptDeps(loadConfig());
+      return withDatabase((db, secret) => settleClaim(db, request, { now: systemClock(), secret, receipts }));
     },
     async reviewPayments(limit) {
       const { rates } = await loadReferenceData(join(loadConfig().flowsDir, 'data'));

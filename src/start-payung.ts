@@ -102,6 +102,8 @@ export async function startPayung(app: App, config: Config, options: { channels?
   if (config.paymentsWebhookSecret !== null) {
     http.route('/', createPaymentsWebhook({
       db: app.database.db, secret: config.paymentsWebhookSecret, nikSecret: app.secret, clock, logger: logger.child({ part: 'payments' }),
+      // Receipts in the texts the conversations use: the entry flow's published locales.
+      receipts: { calendar: app.data.rates, catalogs: async (tx) => (await app.flows.latest(tx, 'pendaftaran')).catalogs },
     }));
   }
 

@@ -3,10 +3,16 @@
  * happened. All the rows are recorded in ONE transaction, so a database failure half-way leaves
  * nothing behind. In 'all-or-nothing' mode (the default) a file with any invalid row writes
  * nothing; in 'apply-valid' the valid rows are recorded and the invalid ones reported. A row no
- * bill matches is recorded as unmatched for an admin: that is an outcome, not a failure.
+ * bill matches is recorded as unmatched for an admin: that is an outcome, not a failure. A row
+ * whose paid_at is before 2015 or more than a day after `now` is invalid. A reference recorded
+ * before with another amount is a conflict: kept for review, not applied. Each applied row queues
+ * the vendor's receipt in the same transaction.
  */
 import { eq } from 'drizzle-orm';
+import { paidAtProblem } from '../domain/paid-at-window.ts';
 import type { UnmatchedReason } from '../domain/payment-allocation.ts';
+import { normalizeReference } from '../domain/payment-reference.ts';
+import type { ReceiptDeps } from '../runtime/payment-receipt.ts';
 import { recordPayment } from '../runtime/record-payment.ts';
 import type { Db, Tx } from '../store/db-types.ts';
 import { writeAudit } from '../store/repos/audit.ts';
@@ -28,6 +34,8 @@ export interface ImportPaymentsOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** The file's name, kept with each payment and in the audit log. */
   readonly file?: string;
+  /** How the vendors' receipts are written. */
+  readonly receipts: ReceiptDeps;
 }
 
 export type ImportOutcome =
@@ -40,6 +48,8 @@ export type ImportOutcome =
   | { readonly kind: 'duplicate'; readonly recordedAmount: number | null }
   /** Recorded, on the admin's unmatched list. */
   | { readonly kind: 'unmatched'; readonly reason: UnmatchedReason }
+  /** The reference was recorded before with another amount: kept on the unmatched list for review, not applied. */
+  | { readonly kind: 'conflict'; readonly recordedAmount: number }
   | { readonly kind: 'invalid'; readonly errors: readonly CsvFieldError[] }
   /** A valid row left out because the file was refused or the transaction rolled back. */
   | { readonly kind: 'not_applied' };
@@ -61,8 +71,9 @@ export interface ImportReport {
   readonly counts: Readonly<Record<ImportOutcome['kind'], number>>;
 }
 
-export async function importPayments(db: Db, rows: readonly ParsedPaymentRow[], options: ImportPaymentsOptions): Promise<ImportReport> {
+export async function importPayments(db: Db, parsed: readonly ParsedPaymentRow[], options: ImportPaymentsOptions): Promise<ImportReport> {
   const mode = options.mode ?? 'all-or-nothing';
+  const rows = parsed.map((row) => withDateChecked(row, options.now));
   const invalid = rows.filter((r) => !r.ok).length;
   if (mode === 'all-or-nothing' && invalid > 0) {
     return reportOf(mode, 'refused', `nothing was applied: ${invalid} of ${rows.length} row(s) are invalid (all-or-nothing)`, rows, new Map());
@@ -91,6 +102,13 @@ export async function importPayments(db: Db, rows: readonly ParsedPaymentRow[], 
   }
 }
 
+/** A row dated before 2015 or in the future (year 0001, 9999) is invalid, like a malformed one. */
+function withDateChecked(row: ParsedPaymentRow, now: Date): ParsedPaymentRow {
+  if (!row.ok) return row;
+  const problem = paidAtProblem(row.payment.paidAt, now);
+  return problem === null ? row : { ok: false, line: row.line, externalRef: row.externalRef, errors: [{ field: 'paid_at', message: problem }] };
+}
+
 async function recordRow(tx: Tx, row: PaymentCsvRow, options: ImportPaymentsOptions, codes: Map<string, string>): Promise<ImportOutcome> {
   const result = await recordPayment(tx, {
     externalRef: row.externalRef,
@@ -101,9 +119,10 @@ async function recordRow(tx: Tx, row: PaymentCsvRow, options: ImportPaymentsOpti
     nik: row.nik,
     // No NIK here: raw is kept for an admin to read.
     raw: { file: options.file ?? null, line: row.line, payment_code: row.paymentCode, note: row.note },
-  }, { secret: options.secret, actor: options.actor, now: options.now });
-  if (result.duplicate) return { kind: 'duplicate', recordedAmount: (await findPaymentByExternalRef(tx, row.externalRef))?.amount ?? null };
+  }, { secret: options.secret, actor: options.actor, now: options.now, receipts: options.receipts });
+  if (result.duplicate) return { kind: 'duplicate', recordedAmount: (await findPaymentByExternalRef(tx, normalizeReference(row.externalRef)))?.amount ?? null };
   if (result.status === 'unmatched') return { kind: 'unmatched', reason: result.reason };
+  if (result.status === 'conflict') return { kind: 'conflict', recordedAmount: result.recordedAmount };
   const { billId, applied, credit, outstanding, billPaid } = result;
   return { kind: 'applied', billCode: await billCodeOf(tx, billId, codes), applied, credit, outstanding, billPaid };
 }
@@ -133,7 +152,7 @@ function outcomeOf(row: ParsedPaymentRow, recorded: ImportOutcome | null): Impor
 }
 
 function countsOf(outcomes: readonly ImportOutcome[]): Record<ImportOutcome['kind'], number> {
-  const counts = { applied: 0, duplicate: 0, unmatched: 0, invalid: 0, not_applied: 0 };
+  const counts = { applied: 0, duplicate: 0, unmatched: 0, conflict: 0, invalid: 0, not_applied: 0 };
   for (const outcome of outcomes) counts[outcome.kind] += 1;
   return counts;
 }

@@ -3,12 +3,16 @@
  * saw (cash at the stall, a transfer screenshot) against a bill's payment code. It goes through
  * recordPayment like any payment (source 'manual'), so partial and over-payments are kept exactly,
  * and the same reference twice is recorded once. A code no bill has is refused, not kept as
- * unmatched: a person typed it, so they are told.
+ * unmatched: a person typed it, so they are told. The reference is normalised like every
+ * payment's (normalizeReference); the same reference with another amount is a conflict, kept for
+ * review. An applied payment queues the vendor's receipt in the same transaction.
  */
 import { eq } from 'drizzle-orm';
 import { maskNik } from '../domain/nik.ts';
 import { isValidPaymentCode } from '../domain/payment-code.ts';
 import { PayungError } from '../lib/errors.ts';
+import { normalizeReference } from '../domain/payment-reference.ts';
+import type { ReceiptDeps } from '../runtime/payment-receipt.ts';
 import { recordPayment } from '../runtime/record-payment.ts';
 import type { Db, Tx } from '../store/db-types.ts';
 import { findAgentByCode } from '../store/repos/agents.ts';
@@ -31,12 +35,16 @@ export interface MarkPaidDeps {
   /** PAYUNG_SECRET. */
   readonly secret: string;
   readonly now: Date;
+  /** How the vendor's receipt is written. */
+  readonly receipts: ReceiptDeps;
 }
 
 export type MarkPaidResult =
   | { readonly duplicate: true; readonly externalRef: string }
+  /** The reference was recorded with another amount: this one is kept for review, nothing applied. */
+  | { readonly duplicate: false; readonly conflict: true; readonly externalRef: string; readonly recordedAmount: number }
   | {
-    readonly duplicate: false; readonly externalRef: string; readonly paymentId: string; readonly billId: string; readonly billCode: string;
+    readonly duplicate: false; readonly conflict: false; readonly externalRef: string; readonly paymentId: string; readonly billId: string; readonly billCode: string;
     readonly applied: number; readonly credit: number; readonly outstanding: number; readonly billPaid: boolean;
   };
 
@@ -57,7 +65,7 @@ export async function markPaid(db: Db, request: MarkPaidRequest, deps: MarkPaidD
   }
   const note = request.note?.trim() ? maskNiks(request.note.trim()) : null;
   const reference = request.reference?.trim() || null;
-  const externalRef = `manual:${reference ?? `${code}:${deps.now.toISOString()}`}`;
+  const externalRef = normalizeReference(`manual:${reference ?? `${code}:${deps.now.toISOString()}`}`);
   return db.transaction(async (tx) => {
     const bill = await billOfCode(tx, code);
     if (bill === null) throw unknownCode(request.paymentCode, code);
@@ -65,8 +73,9 @@ export async function markPaid(db: Db, request: MarkPaidRequest, deps: MarkPaidD
     const result = await recordPayment(tx, {
       externalRef, amount: request.amount, paidAt: deps.now, source: 'manual', paymentCode: code,
       raw: { by: actor, reference, note },
-    }, { secret: deps.secret, actor, now: deps.now });
+    }, { secret: deps.secret, actor, now: deps.now, receipts: deps.receipts });
     if (result.duplicate) return { duplicate: true, externalRef };
+    if (result.status === 'conflict') return { duplicate: false, conflict: true, externalRef, recordedAmount: result.recordedAmount };
     // The code names an existing bill and the amount is valid, so allocation cannot leave it unmatched.
     if (result.status !== 'applied') throw new MarkPaidError('unknown_code', `the payment could not be matched (${result.reason})`);
     const { paymentId, billId, applied, credit, outstanding, billPaid } = result;
@@ -74,7 +83,7 @@ export async function markPaid(db: Db, request: MarkPaidRequest, deps: MarkPaidD
       actor, action: 'payment.marked_paid', entity: 'payment', entityId: paymentId, at: deps.now,
       details: { by: actor, paymentCode: code, amount: request.amount, reference, note, billId, applied, credit, outstanding, billPaid },
     });
-    return { duplicate: false, externalRef, paymentId, billId, billCode: code, applied, credit, outstanding, billPaid };
+    return { duplicate: false, conflict: false, externalRef, paymentId, billId, billCode: code, applied, credit, outstanding, billPaid };
   });
 }
 

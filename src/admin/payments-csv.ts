@@ -9,6 +9,7 @@
  *   TRX-0001;PY12345678903;Rp67.000;2026-12-03;"tunai; di kantor"
  */
 import { maskNik } from '../domain/nik.ts';
+import { normalizeReference } from '../domain/payment-reference.ts';
 import { PayungError } from '../lib/errors.ts';
 
 /** A row ready to record. Amounts are integer Rupiah, exactly as written. */
@@ -56,8 +57,10 @@ export function parsePaymentsCsv(text: string): ParsedPaymentRow[] {
   return records.map((record) => {
     const cells = new Map(columns.map((name, i) => [name, (record.fields[i] ?? '').trim()]));
     const row = rowOf(record.line, cells, record.fields.slice(columns.length).some((f) => f.trim() !== ''), columns.length);
-    const earlier = firstLineOf.get(row.externalRef);
-    if (row.externalRef !== '' && earlier === undefined) firstLineOf.set(row.externalRef, record.line);
+    // "trx-001" and "TRX 001" are one reference (normalizeReference), so one payment.
+    const key = normalizeReference(row.externalRef);
+    const earlier = firstLineOf.get(key);
+    if (key !== '' && earlier === undefined) firstLineOf.set(key, record.line);
     if (earlier === undefined) return row;
     const duplicate = { field: 'external_ref', message: `repeats line ${earlier}: a reference is one payment` };
     return { ok: false, line: row.line, externalRef: row.externalRef, errors: [...(row.ok ? [] : row.errors), duplicate] };
@@ -126,7 +129,10 @@ function instantOf(text: string): Date | string {
   const m = DATE_TIME.exec(text);
   if (m === null) return `"${text}" is not an ISO date like 2026-12-03 or 2026-12-03T10:15:00+07:00`;
   const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = m;
-  const calendar = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  // Not Date.UTC, which reads years 0–99 as 1900–1999: year 0001 must reach the date window
+  // check (import-payments.ts) and be refused as a date, not called unreal.
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
   const realDay = calendar.getUTCFullYear() === Number(y) && calendar.getUTCMonth() === Number(mo) - 1 && calendar.getUTCDate() === Number(d);
   if (!realDay || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return `"${text}" is not a real date and time`;
   const offset = zone === undefined ? '+07:00' : zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;

@@ -32,6 +32,7 @@ const REASONS: Readonly<Record<string, string>> = {
   unknown_nik: 'no member has this NIK',
   no_unpaid_bill: 'the member owes nothing',
   invalid_amount: 'the amount is not a whole positive Rupiah',
+  reference_conflict: 'this reference was recorded with another amount: not applied, check which is right',
 };
 
 /** A plain-text report, times in WIB (the association's office). */
@@ -40,7 +41,7 @@ export function formatPaymentsReview(review: PaymentsReview): string {
   if (review.unmatched.length === 0) lines.push('  none');
   for (const p of review.unmatched) {
     const reference = p.paymentCode ? `code ${p.paymentCode}` : p.nikHash ? 'by NIK' : 'no code or NIK';
-    lines.push(`  ${wib(p.paidAt)}  ${formatRupiah(p.amount).padStart(12)}  ${p.externalRef}  ${reference}  (${p.source}): ${REASONS[p.unmatchedReason ?? ''] ?? p.unmatchedReason ?? '?'}`);
+    lines.push(`  ${wib(p.paidAt)}  ${formatRupiah(p.amount).padStart(12)}  ${shownReference(p)}  ${reference}  (${p.source}): ${REASONS[p.unmatchedReason ?? ''] ?? p.unmatchedReason ?? '?'}${recordedWith(p)}`);
   }
   lines.push('', `Open "sudah bayar" claims (${review.claims.length}; settle with \`payung payments claim ID confirmed|rejected\`):`);
   if (review.claims.length === 0) lines.push('  none');
@@ -49,6 +50,19 @@ export function formatPaymentsReview(review: PaymentsReview): string {
     lines.push(`  ${c.id.slice(0, 8)}  ${wib(c.createdAt)}  ${c.fullName} (${c.nikMasked}, ${coverageWords(c.coverage)})  ${bill}  reference "${c.reference}"`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A conflicting payment is stored under a key of its own; the admin knows it by the partner's reference. */
+function shownReference(p: PaymentRow): string {
+  const reference = p.raw['reference'];
+  return p.unmatchedReason === 'reference_conflict' && typeof reference === 'string' ? reference : p.externalRef;
+}
+
+function recordedWith(p: PaymentRow): string {
+  const other = p.raw['conflicts_with'];
+  if (p.unmatchedReason !== 'reference_conflict' || typeof other !== 'object' || other === null) return '';
+  const amount = (other as Record<string, unknown>)['amount'];
+  return typeof amount === 'number' ? ` (recorded: ${formatRupiah(amount)})` : '';
 }
 
 function coverageWords(coverage: CoverageStatus | null): string {

@@ -2,9 +2,12 @@
  * The payment partner's webhook as a Hono app (mount it at the root of the public server):
  * POST /api/payments — `X-Payung-Signature: sha256=<hex HMAC-SHA256 of the raw body>` with the
  *   shared secret, checked in constant time (401 and nothing recorded when missing or wrong);
- *   400 naming the field for malformed JSON or an invalid body; then one transaction records the
- *   payment and answers 200 `{ status: 'applied' | 'unmatched' | 'duplicate', … }`. A store
- *   failure answers 503 so the partner redelivers: the reference makes a redelivery harmless.
+ *   400 naming the field for malformed JSON or an invalid body (a `paid_at` before 2015 or more
+ *   than a day ahead included); then one transaction records the payment, queues the vendor's
+ *   receipt, and answers 200 `{ status: 'applied' | 'unmatched' | 'duplicate', … }`, or 409
+ *   `{ status: 'conflict', error }` when the reference was recorded with another amount (this one
+ *   is kept for review, not applied). A store failure answers 503 so the partner redelivers: the
+ *   reference makes a redelivery harmless.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -13,7 +16,10 @@ import { consoleChannelLogger, type ChannelLogger } from '../lib/channel-logger.
 import { verifySignature } from '../lib/verify-signature.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../store/db-types.ts';
-import { recordPayment, type RecordPaymentResult } from '../runtime/record-payment.ts';
+import { paidAtProblem } from '../domain/paid-at-window.ts';
+import { formatRupiah } from '../i18n/rupiah.ts';
+import type { ReceiptDeps } from '../runtime/payment-receipt.ts';
+import { PaymentRefusedError, recordPayment, type RecordPaymentResult } from '../runtime/record-payment.ts';
 
 export const PAYMENTS_PATH = '/api/payments';
 export const SIGNATURE_HEADER = 'X-Payung-Signature';
@@ -26,6 +32,8 @@ export interface PaymentsWebhookOptions {
   /** PAYUNG_SECRET, for the NIK's keyed hash. */
   readonly nikSecret: string;
   readonly clock: Clock;
+  /** How the vendor's receipt is written: the published locales and the due-date calendar. */
+  readonly receipts: ReceiptDeps;
   readonly logger?: ChannelLogger;
 }
 
@@ -41,7 +49,7 @@ export const paymentWebhookBody = z.object({
 });
 
 export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
-  const { db, secret, nikSecret, clock } = options;
+  const { db, secret, nikSecret, clock, receipts } = options;
   const logger = options.logger ?? consoleChannelLogger('payments');
   const app = new Hono();
 
@@ -60,6 +68,9 @@ export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
     const parsed = paymentWebhookBody.safeParse(json);
     if (!parsed.success) return c.json({ error: describeIssues(parsed.error) }, 400);
     const body = parsed.data;
+    const now = clock();
+    const dateProblem = paidAtProblem(new Date(body.paid_at), now);
+    if (dateProblem !== null) return c.json({ error: `paid_at: ${dateProblem}` }, 400);
     try {
       const result = await db.transaction((tx) => recordPayment(tx, {
         externalRef: body.reference,
@@ -69,9 +80,10 @@ export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
         paymentCode: body.payment_code ?? null,
         nik: body.nik ?? null,
         raw: { ...body },
-      }, { secret: nikSecret, actor: 'system:payments-webhook', now: clock() }));
-      return c.json(responseOf(result), 200);
+      }, { secret: nikSecret, actor: 'system:payments-webhook', now, receipts }));
+      return c.json(responseOf(result), !result.duplicate && result.status === 'conflict' ? 409 : 200);
     } catch (error) {
+      if (error instanceof PaymentRefusedError) return c.json({ error: error.message }, 400);
       // The reference only: the body may hold a NIK.
       logger.error({ err: error, reference: body.reference }, 'payments: recording a payment failed; the partner will redeliver');
       return c.json({ error: 'unavailable' }, 503);
@@ -84,6 +96,12 @@ export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
 function responseOf(result: RecordPaymentResult): Record<string, unknown> {
   if (result.duplicate) return { status: 'duplicate' };
   if (result.status === 'unmatched') return { status: 'unmatched', payment_id: result.paymentId, reason: result.reason };
+  if (result.status === 'conflict') {
+    return {
+      status: 'conflict', reason: 'reference_conflict', payment_id: result.paymentId, reference: result.externalRef,
+      error: `reference ${result.externalRef} was recorded with ${formatRupiah(result.recordedAmount)}: this payment was not applied and is kept for review`,
+    };
+  }
   return {
     status: 'applied', payment_id: result.paymentId, bill_id: result.billId,
     applied: result.applied, credit: result.credit, outstanding: result.outstanding, bill_paid: result.billPaid,

@@ -7,8 +7,7 @@
 import type { ImportMode, ImportReport } from '../admin/import-payments.ts';
 import type { MarkPaidRequest, MarkPaidResult } from '../admin/mark-paid.ts';
 import type { ParsedPaymentRow } from '../admin/payments-csv.ts';
-import type { SettleClaimRequest } from '../admin/settle-claim.ts';
-import type { PaymentClaimRow } from '../store/repos/payment-claims.ts';
+import type { SettleClaimRequest, SettledClaim } from '../admin/settle-claim.ts';
 
 export interface CliDeps {
   /** Runs Payung (runtime, dispatcher, channels) until stopped; resolves after a clean shutdown. */
@@ -28,7 +27,7 @@ export interface CliDeps {
   /** Unmatched payments and open "sudah bayar" claims, as the report to print. */
   reviewPayments?(limit: number): Promise<string>;
   /** Settles a "sudah bayar" claim (see settleClaim); throws SettleClaimError when it cannot. */
-  settleClaim?(request: SettleClaimRequest): Promise<PaymentClaimRow>;
+  settleClaim?(request: SettleClaimRequest): Promise<SettledClaim>;
 }
 
 export interface ImportPaymentsRequest {

@@ -18,6 +18,7 @@ export function formatImportReport(report: ImportReport): string {
   const line = (cells: readonly string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   const { counts } = report;
   const summary = `applied ${counts.applied}, duplicate ${counts.duplicate}, unmatched ${counts.unmatched}, invalid ${counts.invalid}`
+    + (counts.conflict > 0 ? `, conflict ${counts.conflict}` : '')
     + (counts.not_applied > 0 ? `, not applied ${counts.not_applied}` : '');
   return [
     ...(rows.length > 0 ? [line(header), ...rows.map(line)] : ['The file has no payment rows.']),
@@ -46,6 +47,8 @@ function detailsOf(outcome: ImportOutcome): string {
       return `already recorded${outcome.recordedAmount === null ? '' : ` with ${formatRupiah(outcome.recordedAmount)}`}; nothing changed`;
     case 'unmatched':
       return `${UNMATCHED[outcome.reason]} (kept on the unmatched list)`;
+    case 'conflict':
+      return `this reference was recorded with ${formatRupiah(outcome.recordedAmount)}: not applied, kept for review (payung payments review)`;
     case 'invalid':
       return outcome.errors.map((e) => (e.field === 'row' ? `the row ${e.message}` : `${e.field}: ${e.message}`)).join('; ');
     case 'not_applied':

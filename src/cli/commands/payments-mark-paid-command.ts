@@ -47,6 +47,11 @@ Examples:
       io.stdout.write(`Already recorded as ${result.externalRef}: nothing changed.\n`);
       return 0;
     }
+    if (result.conflict) {
+      io.stderr.write(`Reference ${result.externalRef} was recorded with ${formatRupiah(result.recordedAmount)}, not ${formatRupiah(amount)}: `
+        + 'this payment was not applied and is kept for review (payung payments review).\n');
+      return 1;
+    }
     io.stdout.write(`Recorded ${formatRupiah(amount)} for ${result.billCode} as ${result.externalRef}: `
       + `applied ${formatRupiah(result.applied)}, credit ${formatRupiah(result.credit)}, outstanding ${formatRupiah(result.outstanding)}.`
       + `${result.billPaid ? ' The bill is paid.' : ''}\n`);

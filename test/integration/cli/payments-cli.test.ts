@@ -1,11 +1,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asc } from 'drizzle-orm';
+import { asc, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRupiah } from '../../../src/i18n/rupiah.ts';
 import { openDatabase } from '../../../src/store/database.ts';
-import { auditLog, bills, payments } from '../../../src/store/schema.ts';
+import { auditLog, bills, outbox, payments } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { runPayung } from '../../helpers/run-payung.ts';
 import { TEST_SECRET } from '../../helpers/runtime-app.ts';
@@ -68,9 +68,11 @@ describe('payung payments', () => {
     const [bill] = await inDatabase((db) => db.select().from(bills));
     if (bill === undefined) throw new Error('the chat enrolment made no bill');
 
+    // The command runs on the real clock, and a payment dated after tomorrow is refused: yesterday.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const file = await csv('bri.csv', `\uFEFFexternal_ref;payment_code;amount;paid_at;note\r\n`
-      + `TRX-1;${bill.paymentCode};${bill.amount + 1_000};2026-12-03T09:00:00+07:00;"lebih; 1000"\r\n`
-      + 'TRX-2;PY99999999999;Rp13.400;2026-12-03;\r\n');
+      + `TRX-1;${bill.paymentCode};${bill.amount + 1_000};${day}T09:00:00+07:00;"lebih; 1000"\r\n`
+      + `TRX-2;PY99999999999;Rp13.400;${day};\r\n`);
     const first = await payung(['payments', 'import', file, '--by', 'siti']);
     expect(first.stderr).toBe('[##############################] 2/2\n');
     expect(first.code).toBe(0);
@@ -80,7 +82,7 @@ describe('payung payments', () => {
 
     const review = await payung(['payments', 'review']);
     expect(review.code).toBe(0);
-    expect(review.stdout).toMatch(/Unmatched payments \(1\):\n {2}2026-12-03 00:00 +Rp13\.400 {2}TRX-2 {2}code PY99999999999 {2}\(csv\): no bill has this payment code\n/);
+    expect(review.stdout).toMatch(new RegExp(`Unmatched payments \\(1\\):\\n {2}${day} 00:00 +Rp13\\.400 {2}TRX-2 {2}code PY99999999999 {2}\\(csv\\): no bill has this payment code\\n`));
 
     const claim = await payung(['payments', 'claim', 'ffffffff', 'confirmed', '--admin', 'siti']);
     expect(claim).toMatchObject({ code: 1, stderr: 'payung payments claim: no claim has the id "ffffffff": see `payung payments review`\n' });
@@ -94,17 +96,20 @@ describe('payung payments', () => {
       payments: await db.select().from(payments).orderBy(asc(payments.externalRef)),
       bills: await db.select().from(bills),
       imports: (await db.select().from(auditLog)).filter((a) => a.action === 'payment.csv_imported'),
+      receipts: await db.select().from(outbox).where(like(outbox.dedupeKey, 'receipt:%')),
     }));
     expect(stored.payments.map((p) => [p.externalRef, p.source, p.status, p.amount, p.appliedAmount, p.creditAmount])).toEqual([
       ['TRX-1', 'csv', 'applied', bill.amount + 1_000, bill.amount, 1_000],
       ['TRX-2', 'csv', 'unmatched', 13_400, 0, 0],
     ]);
     expect(stored.bills[0]?.status).toBe('paid');
+    // The vendor's receipt, written by the command from the locale files, waits for their chat.
+    expect(stored.receipts.map((r) => [r.address, r.payload.text.split('\n')[0]])).toEqual([['siti', `Terima kasih, SITI AMINAH! Pembayaran iuran ${formatRupiah(bill.amount + 1_000)} sudah kami terima. 🙏`]]);
     expect(stored.imports.map((a) => [a.actor, a.entityId])).toEqual([['admin:siti', 'bri.csv'], [expect.stringMatching(/^admin:./), 'bri.csv']]);
 
     const marked = await payung(['payments', 'mark-paid', bill.paymentCode, 'Rp5.000', '--admin', 'siti', '--reference', 'KW-1']);
-    expect(marked).toMatchObject({ code: 0, stdout: `Recorded Rp5.000 for ${bill.paymentCode} as manual:KW-1: applied Rp0, credit Rp5.000, outstanding Rp0.\n` });
+    expect(marked).toMatchObject({ code: 0, stdout: `Recorded Rp5.000 for ${bill.paymentCode} as MANUAL:KW-1: applied Rp0, credit Rp5.000, outstanding Rp0.\n` });
     expect((await inDatabase((db) => db.select().from(payments))).map((p) => [p.externalRef, p.source, p.creditAmount]))
-      .toContainEqual(['manual:KW-1', 'manual', 5_000]);
+      .toContainEqual(['MANUAL:KW-1', 'manual', 5_000]);
   }, SLOW);
 });

@@ -6,6 +6,7 @@ import { agents, auditLog, bills, payments } from '../../../src/store/schema.ts'
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { openTestApp, TEST_SECRET } from '../../helpers/runtime-app.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
+import { testReceipts } from './receipt-deps.ts';
 
 const NOW = new Date('2026-12-05T03:00:00Z');
 
@@ -24,7 +25,7 @@ describe('markPaid', () => {
     return bill;
   }
 
-  const mark = (request: MarkPaidRequest) => markPaid(database().db, request, { secret: TEST_SECRET, now: NOW });
+  const mark = async (request: MarkPaidRequest) => markPaid(database().db, request, { secret: TEST_SECRET, now: NOW, receipts: await testReceipts() });
   const refusal = async (request: MarkPaidRequest) => {
     const error = await mark(request).then(() => null, (e: unknown) => e);
     if (!(error instanceof MarkPaidError)) throw new Error(`expected a MarkPaidError, got ${String(error)}`);
@@ -39,10 +40,10 @@ describe('markPaid', () => {
       paymentCode: bill.paymentCode.toLowerCase(), amount: 67_000, reference: 'KWITANSI-7',
       note: `tunai di kantor, NIK ${testNik(0)}`, by: { kind: 'admin', name: 'siti' },
     });
-    expect(result).toMatchObject({ duplicate: false, externalRef: 'manual:KWITANSI-7', billCode: bill.paymentCode, applied: 67_000, credit: 0, outstanding: 0, billPaid: true });
+    expect(result).toMatchObject({ duplicate: false, externalRef: 'MANUAL:KWITANSI-7', billCode: bill.paymentCode, applied: 67_000, credit: 0, outstanding: 0, billPaid: true });
 
     const [payment] = await stored();
-    expect(payment).toMatchObject({ externalRef: 'manual:KWITANSI-7', source: 'manual', amount: 67_000, billId: bill.id, status: 'applied', paidAt: NOW });
+    expect(payment).toMatchObject({ externalRef: 'MANUAL:KWITANSI-7', source: 'manual', amount: 67_000, billId: bill.id, status: 'applied', paidAt: NOW });
     expect((await database().db.select().from(bills))[0]?.status).toBe('paid');
     const [audit] = await audits('payment.marked_paid');
     expect(audit).toMatchObject({
@@ -54,16 +55,27 @@ describe('markPaid', () => {
 
     // The same reference again is recorded once.
     expect(await mark({ paymentCode: bill.paymentCode, amount: 67_000, reference: 'KWITANSI-7', by: { kind: 'admin', name: 'siti' } }))
-      .toEqual({ duplicate: true, externalRef: 'manual:KWITANSI-7' });
+      .toEqual({ duplicate: true, externalRef: 'MANUAL:KWITANSI-7' });
     expect(await stored()).toHaveLength(1);
     expect(await audits('payment.marked_paid')).toHaveLength(1);
+  });
+
+  it('records "kw-7" and " KW-7 " once, and keeps the same reference with another amount for review, applying nothing', async () => {
+    const bill = await enrolledBill();
+    const by = { kind: 'admin', name: 'siti' } as const;
+    expect(await mark({ paymentCode: bill.paymentCode, amount: 20_000, reference: 'kw-7', by })).toMatchObject({ duplicate: false, conflict: false, externalRef: 'MANUAL:KW-7' });
+    expect(await mark({ paymentCode: bill.paymentCode, amount: 20_000, reference: ' KW-7 ', by })).toEqual({ duplicate: true, externalRef: 'MANUAL:KW-7' });
+    expect(await mark({ paymentCode: bill.paymentCode, amount: 47_000, reference: 'Kw-7', by }))
+      .toEqual({ duplicate: false, conflict: true, externalRef: 'MANUAL:KW-7', recordedAmount: 20_000 });
+    expect((await stored()).map((p) => [p.amount, p.status, p.unmatchedReason]).sort()).toEqual([[20_000, 'applied', null], [47_000, 'unmatched', 'reference_conflict']]);
+    expect((await database().db.select().from(bills))[0]?.status).toBe('unpaid');
   });
 
   it('lets the agent who referred the vendor mark a partial payment, kept exactly', async () => {
     await insertAgent(database().db, { code: 'AGEN123', name: 'Pak Budi' });
     const bill = await enrolledBill('agen123');
     const result = await mark({ paymentCode: bill.paymentCode, amount: 20_001, by: { kind: 'agent', code: 'agen123' } });
-    expect(result).toMatchObject({ duplicate: false, externalRef: `manual:${bill.paymentCode}:${NOW.toISOString()}`, applied: 20_001, outstanding: 46_999, billPaid: false });
+    expect(result).toMatchObject({ duplicate: false, externalRef: `MANUAL:${bill.paymentCode}:${NOW.toISOString()}`, applied: 20_001, outstanding: 46_999, billPaid: false });
     expect((await stored()).map((p) => [p.amount, p.appliedAmount, p.creditAmount])).toEqual([[20_001, 20_001, 0]]);
     expect((await database().db.select().from(bills))[0]?.status).toBe('unpaid');
     expect(await audits('payment.marked_paid')).toEqual([expect.objectContaining({ actor: 'agent:AGEN123', details: expect.objectContaining({ amount: 20_001 }) })]);

@@ -2,10 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { importPayments, type ImportPaymentsOptions } from '../../../src/admin/import-payments.ts';
 import { parsePaymentsCsv, type ParsedPaymentRow } from '../../../src/admin/payments-csv.ts';
+import { formatImportReport } from '../../../src/cli/commands/payments-import-report.ts';
 import { auditLog, bills, payments } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { openTestApp, TEST_SECRET } from '../../helpers/runtime-app.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
+import { testReceipts } from './receipt-deps.ts';
 
 const NOW = new Date('2026-12-05T03:00:00Z');
 const HEADER = 'external_ref;payment_code;nik;amount;paid_at;note';
@@ -24,11 +26,11 @@ describe('importPayments', () => {
     return bill;
   }
 
-  const options = (overrides: Partial<ImportPaymentsOptions> = {}): ImportPaymentsOptions => ({
-    secret: TEST_SECRET, actor: 'admin:siti', now: NOW, file: 'bri-desember.csv', ...overrides,
+  const options = async (overrides: Partial<ImportPaymentsOptions> = {}): Promise<ImportPaymentsOptions> => ({
+    secret: TEST_SECRET, actor: 'admin:siti', now: NOW, file: 'bri-desember.csv', receipts: await testReceipts(), ...overrides,
   });
-  const run = (text: string, overrides: Partial<ImportPaymentsOptions> = {}) =>
-    importPayments(database().db, parsePaymentsCsv(text), options(overrides));
+  const run = async (text: string, overrides: Partial<ImportPaymentsOptions> = {}) =>
+    importPayments(database().db, parsePaymentsCsv(text), await options(overrides));
   const file = (...lines: string[]) => [HEADER, ...lines].join('\r\n');
   const storedPayments = () => database().db.select().from(payments).orderBy(asc(payments.paidAt));
   const billStatus = async (id: string) => (await database().db.select().from(bills).where(eq(bills.id, id)))[0]?.status;
@@ -93,6 +95,32 @@ describe('importPayments', () => {
     expect(await billStatus(bill.id)).toBe('paid');
   });
 
+  it('reports a reference imported before with another amount as a conflict, kept for review, nothing applied', async () => {
+    const bill = await enrolledBill();
+    await run(file(`trx-1;${bill.paymentCode};;40000;2026-12-03;`));
+    // In one file, "TRX-1" and "Trx-1 " are the same reference: the second row repeats the first.
+    const refused = await run(file(`TRX-1;${bill.paymentCode};;67000;2026-12-03;`, `Trx-1 ;${bill.paymentCode};;40000;2026-12-03;`));
+    expect(refused.entries.map((e) => e.outcome)).toEqual([{ kind: 'not_applied' }, { kind: 'invalid', errors: [{ field: 'external_ref', message: 'repeats line 2: a reference is one payment' }] }]);
+    const partial = await run(file(`TRX-1;${bill.paymentCode};;67000;2026-12-03;`, `Trx-1 ;${bill.paymentCode};;40000;2026-12-03;`), { mode: 'apply-valid' });
+    expect(formatImportReport(partial)).toContain('2     TRX-1      Rp67.000  conflict  this reference was recorded with Rp40.000: not applied, kept for review (payung payments review)');
+    expect(partial.counts).toMatchObject({ applied: 0, conflict: 1, invalid: 1 });
+    const rows = await storedPayments();
+    expect(rows.map((p) => [p.amount, p.status, p.unmatchedReason, p.billId])).toEqual([[40_000, 'applied', null, bill.id], [67_000, 'unmatched', 'reference_conflict', null]]);
+    expect(await billStatus(bill.id)).toBe('unpaid');
+  });
+
+  it('refuses paid_at in year 0001 or 9999 as an invalid row naming paid_at', async () => {
+    const bill = await enrolledBill();
+    const report = await run(file(`TRX-1;${bill.paymentCode};;67000;0001-01-01;`, `TRX-2;${bill.paymentCode};;67000;9999-12-31;`, `TRX-3;${bill.paymentCode};;67000;2026-12-03;`));
+    expect(report.status).toBe('refused');
+    expect(report.entries.map((e) => e.outcome)).toEqual([
+      { kind: 'invalid', errors: [{ field: 'paid_at', message: '0001-01-01 00:00 WIB is before 2015-01-01: a payment date must be between 2015-01-01 and one day from now' }] },
+      { kind: 'invalid', errors: [{ field: 'paid_at', message: `9999-12-31 00:00 WIB is more than a day after now (${NOW.toISOString()}): a payment date must be between 2015-01-01 and one day from now` }] },
+      { kind: 'not_applied' },
+    ]);
+    expect(await storedPayments()).toEqual([]);
+  });
+
   it('keeps a row with an unknown payment code on the unmatched list', async () => {
     await enrolledBill();
     const report = await run(file('TRX-9;PY 9999-9999-99 9;;13400;2026-12-03;'));
@@ -119,7 +147,7 @@ describe('importPayments', () => {
     if (first === undefined || !first.ok) throw new Error('fixture row is invalid');
     // PostgreSQL refuses a NUL character in text: the second insert fails inside the transaction.
     const poisoned: ParsedPaymentRow = { ...first, line: 3, externalRef: 'BAD\u0000REF', payment: { ...first.payment, line: 3, externalRef: 'BAD\u0000REF' } };
-    const report = await importPayments(database().db, [first, poisoned], options());
+    const report = await importPayments(database().db, [first, poisoned], await options());
     expect(report.status).toBe('failed');
     expect(report.message).toMatch(/^nothing was applied: the database failed \(.+\) and the import was rolled back$/s);
     expect(report.entries.map((e) => e.outcome.kind)).toEqual(['not_applied', 'not_applied']);

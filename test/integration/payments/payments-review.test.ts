@@ -7,6 +7,7 @@ import { auditLog, bills, paymentClaims } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { openTestApp, TEST_SECRET } from '../../helpers/runtime-app.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
+import { testReceipts } from './receipt-deps.ts';
 
 const database = useTestDatabase();
 
@@ -58,11 +59,11 @@ describe('settling a "sudah bayar" claim (payung payments claim)', () => {
     const first = claims.find((c) => c.reference === 'TRX 1111');
     const second = claims.find((c) => c.reference === 'TRX 2222');
     const now = new Date('2026-12-02T03:00:00Z');
-    const rejected = await settleClaim(db, { claim: first?.id.slice(0, 8) ?? '', resolution: 'rejected', admin: 'siti', note: 'tidak ada di mutasi' }, { now });
+    const rejected = await settleClaim(db, { claim: first?.id.slice(0, 8) ?? '', resolution: 'rejected', admin: 'siti', note: 'tidak ada di mutasi' }, { now, secret: TEST_SECRET, receipts: await testReceipts() });
     expect(rejected).toMatchObject({ status: 'rejected', resolvedBy: 'admin:siti', resolvedAt: now });
-    await expect(settleClaim(db, { claim: first?.id ?? '', resolution: 'confirmed', admin: 'siti' }, { now })).rejects.toThrow(/is rejected already/);
-    await expect(settleClaim(db, { claim: 'ffffffff', resolution: 'confirmed', admin: 'siti' }, { now })).rejects.toThrow(/no claim has the id "ffffffff"/);
-    await expect(settleClaim(db, { claim: second?.id ?? '', resolution: 'confirmed', admin: ' ' }, { now })).rejects.toThrow(SettleClaimError);
+    await expect(settleClaim(db, { claim: first?.id ?? '', resolution: 'confirmed', admin: 'siti' }, { now, secret: TEST_SECRET, receipts: await testReceipts() })).rejects.toThrow(/is rejected already/);
+    await expect(settleClaim(db, { claim: 'ffffffff', resolution: 'confirmed', admin: 'siti' }, { now, secret: TEST_SECRET, receipts: await testReceipts() })).rejects.toThrow(/no claim has the id "ffffffff"/);
+    await expect(settleClaim(db, { claim: second?.id ?? '', resolution: 'confirmed', admin: ' ' }, { now, secret: TEST_SECRET, receipts: await testReceipts() })).rejects.toThrow(SettleClaimError);
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'payment_claim.rejected'));
     expect(audit).toMatchObject([{ actor: 'admin:siti', entityId: first?.id, details: { reference: 'TRX 1111', note: 'tidak ada di mutasi' } }]);
     expect((await db.select().from(paymentClaims).where(eq(paymentClaims.id, second?.id ?? ''))).map((c) => c.status)).toEqual(['open']);

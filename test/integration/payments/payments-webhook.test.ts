@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPaymentsWebhook } from '../../../src/admin/payments-webhook.ts';
+import { formatPaymentsReview } from '../../../src/admin/payments-review.ts';
 import { paymentCode } from '../../../src/domain/payment-code.ts';
 import { nikHash } from '../../../src/lib/secrets.ts';
 import { billsOfMember, insertBill, type NewBill } from '../../../src/store/repos/bills.ts';
@@ -8,6 +9,7 @@ import { listUnmatchedPayments, paymentsOfBill } from '../../../src/store/repos/
 import { auditLog, payments } from '../../../src/store/schema.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
 import { aContact, aMemberId } from '../store/fixtures.ts';
+import { testReceipts } from './receipt-deps.ts';
 
 const WEBHOOK_SECRET = 'partner-shared-secret';
 const NIK_SECRET = 'a-nik-secret-of-at-least-thirty-two-characters';
@@ -18,14 +20,14 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
 describe('POST /api/payments', () => {
   const database = useTestDatabase();
 
-  const app = () => createPaymentsWebhook({ db: database().db, secret: WEBHOOK_SECRET, nikSecret: NIK_SECRET, clock: () => NOW, logger: silent });
+  const app = async () => createPaymentsWebhook({ db: database().db, secret: WEBHOOK_SECRET, nikSecret: NIK_SECRET, clock: () => NOW, logger: silent, receipts: await testReceipts() });
 
   const sign = (body: string, secret = WEBHOOK_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
   async function post(payload: unknown, headers: Record<string, string> | 'signed' = 'signed'): Promise<{ status: number; body: Record<string, unknown> }> {
     const raw = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const h = headers === 'signed' ? { 'X-Payung-Signature': sign(raw) } : headers;
-    const response = await app().request('/api/payments', { method: 'POST', headers: { 'content-type': 'application/json', ...h }, body: raw });
+    const response = await (await app()).request('/api/payments', { method: 'POST', headers: { 'content-type': 'application/json', ...h }, body: raw });
     return { status: response.status, body: await response.json() as Record<string, unknown> };
   }
 
@@ -90,6 +92,43 @@ describe('POST /api/payments', () => {
     expect(again).toEqual({ status: 200, body: { status: 'duplicate' } });
     expect(await paymentsOfBill(database().db, march)).toHaveLength(1);
     expect(await database().db.select().from(auditLog)).toHaveLength(1);
+  });
+
+  it('refuses the same reference with another amount with 409 and keeps it for review, applying nothing', async () => {
+    const { memberId, march } = await aMemberWithBills();
+    expect((await post(payment({ amount: 8_000 }))).body).toMatchObject({ status: 'applied', outstanding: 8_800 });
+    const other = await post(payment({ amount: 16_800 }));
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ status: 'conflict', reason: 'reference_conflict', reference: 'TRX-0001' });
+    expect(String(other.body['error'])).toBe('reference TRX-0001 was recorded with Rp8.000: this payment was not applied and is kept for review');
+    // Redelivered, it is refused again and still kept once.
+    expect((await post(payment({ amount: 16_800 }))).status).toBe(409);
+    expect((await paymentsOfBill(database().db, march)).map((p) => p.amount)).toEqual([8_000]);
+    expect(await statusOf(memberId, march)).toBe('unpaid');
+    const review = formatPaymentsReview({ unmatched: await listUnmatchedPayments(database().db, 10), claims: [] });
+    expect(review).toContain('Rp16.800  TRX-0001  code PY');
+    expect(review).toContain('(webhook): this reference was recorded with another amount: not applied, check which is right (recorded: Rp8.000)');
+    expect((await listUnmatchedPayments(database().db, 10)).map((p) => p.unmatchedReason)).toEqual(['reference_conflict']);
+  });
+
+  it('reads a reference however it is written: "trx-001", "TRX-001" and " Trx-001 " are one payment', async () => {
+    const { march } = await aMemberWithBills();
+    expect((await post(payment({ reference: 'trx-001', amount: 8_000 }))).body).toMatchObject({ status: 'applied' });
+    expect((await post(payment({ reference: 'TRX-001', amount: 8_000 }))).body).toEqual({ status: 'duplicate' });
+    expect((await post(payment({ reference: ' Trx-001 ', amount: 8_000 }))).body).toEqual({ status: 'duplicate' });
+    expect((await paymentsOfBill(database().db, march)).map((p) => [p.externalRef, p.amount])).toEqual([['TRX-001', 8_000]]);
+  });
+
+  it('refuses a paid_at in year 0001 or 9999, or before 2015, or more than a day ahead, with 400 naming paid_at', async () => {
+    await aMemberWithBills();
+    for (const paidAt of ['0001-01-01T00:00:00Z', '9999-12-31T00:00:00Z', '2014-12-31T10:00:00+07:00', '2025-03-11T04:00:00Z']) {
+      const refused = await post(payment({ paid_at: paidAt }));
+      expect(refused.status).toBe(400);
+      expect(String(refused.body['error'])).toMatch(/^paid_at: .* a payment date must be between 2015-01-01 and one day from now$/u);
+    }
+    // A day ahead of the clock is still accepted (clocks and zones differ).
+    expect((await post(payment({ paid_at: '2025-03-11T02:00:00Z' }))).status).toBe(200);
+    expect(await database().db.select().from(payments)).toHaveLength(1);
   });
 
   it('refuses a bad signature with 401 and records nothing', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paymentCode } from '../../../src/domain/payment-code.ts';
-import { recordPayment, type PaymentInput, type RecordPaymentDeps } from '../../../src/runtime/record-payment.ts';
+import { PaymentRefusedError, recordPayment, type PaymentInput, type RecordPaymentDeps } from '../../../src/runtime/record-payment.ts';
 import { billsOfMember, insertBill } from '../../../src/store/repos/bills.ts';
 import { paymentsOfBill } from '../../../src/store/repos/payments.ts';
 import { payments } from '../../../src/store/schema.ts';
@@ -35,6 +35,15 @@ describe('recordPayment', () => {
     await record(input({ externalRef: 'B', amount: 16_000 }), withHook);
     await record(input({ externalRef: 'C', amount: 5 }), withHook);
     expect(paidBills).toEqual([billId]);
+  });
+
+  it('refuses, for every path alike, a paid_at in year 0001 or 9999 and an empty reference, writing nothing', async () => {
+    await aBill();
+    for (const paidAt of [new Date('0001-01-01T00:00:00Z'), new Date('9999-12-31T00:00:00Z')]) {
+      await expect(record(input({ paidAt }))).rejects.toThrow(expect.objectContaining({ name: 'PaymentRefusedError', field: 'paid_at' }));
+    }
+    await expect(record(input({ externalRef: ' \u200B ' }))).rejects.toThrow(PaymentRefusedError);
+    expect(await database().db.select().from(payments)).toEqual([]);
   });
 
   it('rolls the payment back with the transaction when the hook fails', async () => {

@@ -20,7 +20,7 @@ const REPORT: ImportReport = {
     { line: 5, externalRef: 'TRX-4', amount: 5_000, outcome: { kind: 'duplicate', recordedAmount: 5_000 } },
     { line: 6, externalRef: '', amount: null, outcome: { kind: 'invalid', errors: [{ field: 'external_ref', message: 'is empty' }, { field: 'amount', message: '"12,5" has decimals' }] } },
   ],
-  counts: { applied: 2, duplicate: 1, unmatched: 1, invalid: 1, not_applied: 0 },
+  counts: { applied: 2, duplicate: 1, unmatched: 1, conflict: 0, invalid: 1, not_applied: 0 },
 };
 
 async function payung(argv: string[], overrides: Partial<CliDeps> = {}) {
@@ -32,7 +32,7 @@ async function payung(argv: string[], overrides: Partial<CliDeps> = {}) {
       return REPORT;
     }),
     markPaid: vi.fn(async (): Promise<MarkPaidResult> => ({
-      duplicate: false, externalRef: 'manual:KW-1', paymentId: 'p', billId: 'b', billCode: 'PY12345678903',
+      duplicate: false, conflict: false, externalRef: 'MANUAL:KW-1', paymentId: 'p', billId: 'b', billCode: 'PY12345678903',
       applied: 20_000, credit: 0, outstanding: 47_000, billPaid: false,
     })),
     ...overrides,
@@ -114,7 +114,26 @@ describe('payung payments import and mark-paid, on the command line', () => {
     const { code, stdout, deps } = await payung(['payments', 'mark-paid', 'py 1234-5678 903', 'Rp20.000', '--agent', 'agen123', '--note', 'tunai']);
     expect(code).toBe(0);
     expect(deps.markPaid).toHaveBeenCalledWith({ paymentCode: 'py 1234-5678 903', amount: 20_000, reference: null, note: 'tunai', by: { kind: 'agent', code: 'agen123' } });
-    expect(stdout).toBe('Recorded Rp20.000 for PY12345678903 as manual:KW-1: applied Rp20.000, credit Rp0, outstanding Rp47.000.\n');
+    expect(stdout).toBe('Recorded Rp20.000 for PY12345678903 as MANUAL:KW-1: applied Rp20.000, credit Rp0, outstanding Rp47.000.\n');
+  });
+
+  it('exits 1 when mark-paid finds the reference recorded with another amount, saying it is kept for review', async () => {
+    const conflict = async (): Promise<MarkPaidResult> => ({ duplicate: false, conflict: true, externalRef: 'MANUAL:KW-1', recordedAmount: 67_000 });
+    const { code, stdout, stderr } = await payung(['payments', 'mark-paid', 'PY12345678903', '20000', '--admin', 'siti', '--reference', 'kw-1'], { markPaid: conflict });
+    expect([code, stdout]).toEqual([1, '']);
+    expect(stderr).toBe('Reference MANUAL:KW-1 was recorded with Rp67.000, not Rp20.000: this payment was not applied and is kept for review (payung payments review).\n');
+  });
+
+  it('confirms a claim with the amount seen and says the payment was recorded and the vendor gets a receipt', async () => {
+    const settleClaim = vi.fn(async () => ({
+      id: '3f2a9c1e-0000-0000-0000-000000000000', memberId: 'm', contactId: 'c', billId: 'b', reference: 'TRX 8812', status: 'confirmed' as const,
+      createdAt: new Date(), resolvedAt: new Date(), resolvedBy: 'admin:siti', recorded: { amount: 20_000, outstanding: 47_000, externalRef: 'CLAIM:3F2A9C1E' },
+    }));
+    const { code, stdout } = await payung(['payments', 'claim', '3f2a9c1e', 'confirmed', '--admin', 'siti', '--amount', 'Rp20.000'], { settleClaim });
+    expect(code).toBe(0);
+    expect(settleClaim).toHaveBeenCalledWith({ claim: '3f2a9c1e', resolution: 'confirmed', admin: 'siti', note: null, amount: 20_000 });
+    expect(stdout).toBe('Claim 3f2a9c1e (reference "TRX 8812") is confirmed. Recorded Rp20.000 as CLAIM:3F2A9C1E (outstanding Rp47.000); the vendor gets a receipt.\n');
+    expect((await payung(['payments', 'claim', '3f2a9c1e', 'rejected', '--admin', 'siti', '--amount', '5000'], { settleClaim })).code).toBe(2);
   });
 
   it('exits 1 when the import was refused', async () => {
