@@ -85,3 +85,21 @@ describe('a region typed loosely is asked back before it is stored (issue #8 ite
     expect(c.answers['provinsi']).toBe('32');
   });
 });
+
+describe('a NIK whose regency or district code is 00 is refused (issue #8 item 20)', () => {
+  it.each([
+    ['3100015708850001', 'kode kabupaten/kota'],
+    ['3174005708850001', 'kode kecamatan'],
+  ])('%s: says which digits are wrong and asks again', (nik, says) => {
+    const c = new PureChat(flow, fakeWorld(), NOW);
+    const script = enrolmentAnswers(nik);
+    for (const answer of script.slice(0, script.indexOf(nik))) c.send(answer);
+    const state = c.state;
+    const reply = c.say(nik);
+    expect(reply).toContain(says);
+    expect(reply).toContain('tidak boleh 00');
+    expect(c.state).toBe(state);
+    expect(c.answers['nik']).toBeUndefined();
+    expect(c.say(testNik(1))).toContain('tanggal lahir');
+  });
+});
