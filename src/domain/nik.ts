@@ -25,7 +25,8 @@ export interface KnownRegionCodes {
 
 /**
  * Checks the format of a NIK; only Dukcapil can say it exists. Errors, in order: nik.empty,
- * nik.not_digits, nik.length (params.got), nik.province, nik.birth_date, nik.serial.
+ * nik.not_digits, nik.length (params.got), nik.province, nik.regency, nik.district, nik.birth_date,
+ * nik.serial.
  * The century of the birth year is a guess: among 19YY and 20YY not after `today`, the more
  * recent one that makes the holder at least `adultAge` (default 15), else the more recent one.
  */
@@ -41,6 +42,9 @@ export function parseNik(
   if (nik.length !== 16) return fail('nik.length', { got: nik.length });
   const provinceCode = nik.slice(0, 2);
   if (!known.provinceCodes.has(provinceCode)) return fail('nik.province', { code: provinceCode });
+  // Kemendagri numbers regencies and districts from 01: "00" is never issued, whatever the year.
+  if (nik.slice(2, 4) === '00') return fail('nik.regency');
+  if (nik.slice(4, 6) === '00') return fail('nik.district');
   const birth = birthOf(nik, today, options.adultAge ?? 15);
   if (birth === null) return fail('nik.birth_date');
   if (nik.slice(12) === '0000') return fail('nik.serial');

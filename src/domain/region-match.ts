@@ -25,19 +25,28 @@ export function matchEntries<R>(entries: readonly RegionEntry<R>[], typed: Regio
   const ofKind = typed.kind === null ? entries : entries.filter((e) => e.key.kind === typed.kind || e.key.kind === null);
   for (const pool of ofKind.length < entries.length ? [ofKind, entries] : [entries]) {
     for (const tier of tiers) {
-      const hits = unique(tier === 'fuzzy' ? nearestOrWordwise(pool, typed) : pool.filter(TESTS[tier](typed)).map((e) => e.region));
-      if (hits.length > 0) return { tier, hits };
+      const found = tier === 'words' ? wordsOrNearer(pool, typed) : { tier, hits: tier === 'fuzzy' ? nearestOrWordwise(pool, typed) : pool.filter(exact(typed)).map((e) => e.region) };
+      if (found.hits.length > 0) return { tier: found.tier, hits: unique(found.hits) };
     }
   }
   return { tier: 'none', hits: [], suggestions: suggest(entries, typed) };
 }
 
-type Test = (typed: RegionKey) => (entry: RegionEntry<unknown>) => boolean;
+const exact = (typed: RegionKey) => (e: RegionEntry<unknown>) => e.key.compact === typed.compact;
 
-const TESTS: Record<Exclude<MatchTier, 'fuzzy'>, Test> = {
-  exact: (typed) => (e) => e.key.compact === typed.compact,
-  words: (typed) => (e) => typedWordsInName(typed, e.key) || nameWordsInTyped(e.key, typed),
-};
+/**
+ * Names sharing the typed words. A name found inside longer typed text ("bengkulu sellatan"
+ * holds "Bengkulu") yields to a name the whole text is a typo of (Bengkulu Selatan): the extra
+ * word was most likely a misspelt part of a longer sibling's name, not a stray word.
+ */
+function wordsOrNearer<R>(pool: readonly RegionEntry<R>[], typed: RegionKey): { tier: MatchTier; hits: R[] } {
+  const hits = pool.filter((e) => typedWordsInName(typed, e.key) || nameWordsInTyped(e.key, typed));
+  if (hits.some((e) => !typedWordsInName(typed, e.key))) {
+    const near = nearest(pool, typed);
+    if (near.length > 0) return { tier: 'fuzzy', hits: near };
+  }
+  return { tier: 'words', hits: hits.map((e) => e.region) };
+}
 
 function nearestOrWordwise<R>(pool: readonly RegionEntry<R>[], typed: RegionKey): R[] {
   const near = nearest(pool, typed);

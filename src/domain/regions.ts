@@ -12,15 +12,21 @@ export interface Region {
 }
 
 export type RegionMatch =
+  /** The name or an alias as written: safe to store without asking. */
   | { readonly kind: 'match'; readonly region: Region }
+  /** One region found by a typo, a part of its name or a guess: ask the vendor before storing it. */
+  | { readonly kind: 'likely'; readonly region: Region }
   | { readonly kind: 'ambiguous'; readonly candidates: readonly Region[] }
   | { readonly kind: 'none'; readonly suggestions: readonly Region[] };
 
 export interface RegionData {
   readonly provinces: readonly { readonly code: string; readonly name: string }[];
   readonly regencies: readonly { readonly code: string; readonly provinceCode: string; readonly name: string }[];
-  /** Typed name → code, e.g. { provinces: { jabar: '32' }, regencies: { jaksel: '31.74' } }. */
-  readonly aliases: { readonly provinces: Readonly<Record<string, string>>; readonly regencies: Readonly<Record<string, string>> };
+  /**
+   * Typed name → code, e.g. { provinces: { jabar: '32' }, regencies: { jaksel: '31.74' } }; a list
+   * when one short form names several ("mura": Musi Rawas and Murung Raya): the province decides.
+   */
+  readonly aliases: { readonly provinces: Readonly<Record<string, AliasTarget>>; readonly regencies: Readonly<Record<string, AliasTarget>> };
 }
 
 export interface RegionIndex {
@@ -33,6 +39,8 @@ export interface RegionIndex {
   readonly provinces: readonly Region[];
   regenciesOf(provinceCode: string): readonly Region[];
 }
+
+export type AliasTarget = string | readonly string[];
 
 /** At most this many candidates are offered back to the vendor. */
 export const MAX_CANDIDATES = 5;
@@ -94,13 +102,22 @@ const ALL_TIERS: readonly MatchTier[] = ['exact', 'words', 'fuzzy'];
 const SURE_TIERS: readonly MatchTier[] = ['exact', 'words'];
 const MAX_INPUT = 100;
 
-// "Gunung Mas" ends in a polite word: try the text as typed first, then without "kak", "mas" ….
+/**
+ * Reads the text three ways and keeps the surest: as typed ("Gunung Mas" ends in a polite word),
+ * without "kak", "mas" … ("sleman kak"), and with a leading "kota" kept as part of the name
+ * ("kota baru" is Kotabaru, not a city called Baru).
+ */
 function matchText(pool: readonly RegionEntry<Region>[], text: string, tiers: readonly MatchTier[]): EntryMatch<Region> {
   if (text.length > MAX_INPUT * 4) return { tier: 'none', hits: [], suggestions: [] };
   const asTyped = regionKey(text, { keepPoliteWords: true });
   if (asTyped.compact.length > MAX_INPUT) return { tier: 'none', hits: [], suggestions: [] };
+  if (asTyped.kind !== null) {
+    // Only as a whole name: "kota padang panjng" is a typo of Kota Padang Panjang, not "Kota" + Padang.
+    const kept = matchEntries(pool, regionKey(text, { keepPoliteWords: true, keepKind: true }), ['exact']);
+    if (kept.tier === 'exact') return kept;
+  }
   const first = matchEntries(pool, asTyped, tiers);
-  if (first.tier === 'exact' || (first.tier !== 'none' && first.hits.length === 1)) return first;
+  if (first.tier === 'exact') return first;
   const polite = regionKey(text);
   if (polite.compact === asTyped.compact) return first;
   const second = matchEntries(pool, polite, tiers);
@@ -116,7 +133,7 @@ function rank(m: EntryMatch<Region>): number {
 function toRegionMatch(m: EntryMatch<Region>): RegionMatch {
   if (m.tier === 'none') return { kind: 'none', suggestions: m.suggestions };
   const [only, ...rest] = m.hits;
-  if (only !== undefined && rest.length === 0) return { kind: 'match', region: only };
+  if (only !== undefined && rest.length === 0) return { kind: m.tier === 'exact' ? 'match' : 'likely', region: only };
   return { kind: 'ambiguous', candidates: m.hits.slice(0, MAX_CANDIDATES) };
 }
 
@@ -126,13 +143,13 @@ function provincesOf(m: EntryMatch<Region>, byCode: ReadonlyMap<string, Region>)
   return hits.length > 0 ? { tier: m.tier === 'none' ? 'fuzzy' : m.tier, hits } : m;
 }
 
-function entriesOf(regions: readonly Region[], aliases: Readonly<Record<string, string>>, byCode: ReadonlyMap<string, Region>, what: string): RegionEntry<Region>[] {
+function entriesOf(regions: readonly Region[], aliases: Readonly<Record<string, AliasTarget>>, byCode: ReadonlyMap<string, Region>, what: string): RegionEntry<Region>[] {
   const own = regions.map((region) => ({ region, key: regionKey(region.name, { keepPoliteWords: true }) }));
-  const aliased = Object.entries(aliases).map(([alias, code]) => {
+  const aliased = Object.entries(aliases).flatMap(([alias, target]) => (typeof target === 'string' ? [target] : target).map((code) => {
     const region = byCode.get(code);
     if (region === undefined) throw new Error(`${what} alias "${alias}" names unknown code ${code}`);
     return { region, key: regionKey(alias, { keepPoliteWords: true }) };
-  });
+  }));
   return [...own, ...aliased];
 }
 

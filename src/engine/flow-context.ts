@@ -5,7 +5,9 @@ export type Pending =
   | { kind: 'cancel' }
   | { kind: 'restart' }
   | { kind: 'edit_menu'; states: string[] }
-  | { kind: 'pick'; state: string; options: { value: Json; display: string }[] };
+  | { kind: 'pick'; state: string; options: { value: Json; display: string }[] }
+  /** "Kabupaten Bengkulu Selatan, betul?": a loose reading waiting for the vendor's yes. */
+  | { kind: 'confirm'; state: string; value: Json; display: string };
 
 /**
  * Everything a conversation knows. It lives in the persisted snapshot (jsonb), so it holds only

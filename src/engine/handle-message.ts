@@ -74,6 +74,7 @@ function answerPending(c: Conversation, pending: Pending, text: string): Message
     if (no.ok && !no.value) return { kind: 'pending', pending: null, replies: prompt.question(c) };
     return { kind: 'reply', replies: [editMenu(c, pending.states, 'galat.ubah.invalid')] };
   }
+  if (pending.kind === 'confirm') return answerConfirm(c, pending, text);
   const options = pending.options.map((o, i) => ({ value: String(i), label: o.display }));
   const match = matchChoice(text, options);
   const picked = match.kind === 'match' ? pending.options[Number(match.value)] : undefined;
@@ -102,6 +103,10 @@ function accept(c: Conversation, result: InputResult): MessageOutcome {
       const text = prompt.text(c, 'sistem.pilih_salah_satu');
       return { kind: 'pending', pending: { kind: 'pick', state: restingState(c).name, options: result.options }, replies: [{ text, choices: result.options.map((o) => o.display) }] };
     }
+    case 'confirm': {
+      const pending: Pending = { kind: 'confirm', state: restingState(c).name, value: result.value, display: result.display };
+      return { kind: 'pending', pending, replies: [confirm(c, 'sistem.konfirmasi.tanya', { pilihan: result.display })] };
+    }
     case 'answer': {
       const failed = validate(c, result.value);
       if (failed) return { kind: 'reply', replies: prompt.aside(c, `galat.${failed.error}`, failed.params) };
@@ -119,9 +124,34 @@ function validate(c: Conversation, value: Extract<InputResult, { kind: 'answer' 
   return null;
 }
 
-function confirm(c: Conversation, key: string): Reply {
+/**
+ * The reply to "Kabupaten Bengkulu Selatan, betul?": yes (or 1) stores it, no (or 2) asks the
+ * question again, anything else is read as a fresh answer and the guess is dropped.
+ */
+function answerConfirm(c: Conversation, pending: Extract<Pending, { kind: 'confirm' }>, text: string): MessageOutcome {
+  const yes = yesOrNo(c, text);
+  if (yes === true) return accept(c, { kind: 'answer', value: pending.value, display: pending.display });
+  if (yes === false) return { kind: 'pending', pending: null, replies: [{ text: prompt.text(c, 'sistem.konfirmasi.ulang') }, ...prompt.question(c)] };
+  const command = globalCommandOf(text, c.flow.script.own_words);
+  if (command) return runCommand(c, command);
+  const fresh = answerQuestion(c, text);
+  return fresh.kind === 'reply' ? { kind: 'pending', pending: null, replies: fresh.replies } : fresh;
+}
+
+function yesOrNo(c: Conversation, text: string): boolean | null {
+  const said = parseYesNo(text);
+  if (said.ok) return said.value;
+  // Only a number picks one of the two buttons: a word is more likely a fresh answer.
+  if (!/\d/u.test(text)) return null;
   const languages = languagesOf(c);
-  return { text: prompt.text(c, key), choices: [t(c.env.catalogs, languages, 'sistem.pilihan.ya'), t(c.env.catalogs, languages, 'sistem.pilihan.tidak')] };
+  const options = [{ value: 'ya', label: t(c.env.catalogs, languages, 'sistem.pilihan.ya') }, { value: 'tidak', label: t(c.env.catalogs, languages, 'sistem.pilihan.tidak') }];
+  const picked = matchChoice(text, options);
+  return picked.kind === 'match' ? picked.value === 'ya' : null;
+}
+
+function confirm(c: Conversation, key: string, params: Record<string, string> = {}): Reply {
+  const languages = languagesOf(c);
+  return { text: prompt.text(c, key, params), choices: [t(c.env.catalogs, languages, 'sistem.pilihan.ya'), t(c.env.catalogs, languages, 'sistem.pilihan.tidak')] };
 }
 
 function labelOf(c: Conversation, state: string): string {

@@ -4,7 +4,7 @@ export const SYSTEM_KEYS = [
   'sistem.bantuan.umum', 'sistem.bantuan.bingkai',
   'sistem.batal.tanya', 'sistem.batal.selesai', 'sistem.mulai.tanya',
   'sistem.ubah.menu', 'sistem.ubah.kosong', 'galat.ubah.invalid',
-  'sistem.pilih_salah_satu', 'sistem.dilewati', 'sistem.diskon',
+  'sistem.pilih_salah_satu', 'sistem.konfirmasi.tanya', 'sistem.konfirmasi.ulang', 'sistem.dilewati', 'sistem.diskon',
   'sistem.pilihan.ya', 'sistem.pilihan.tidak', 'sistem.pilihan.benar', 'sistem.pilihan.ubah', 'sistem.pilihan.lainnya',
   ...Array.from({ length: 12 }, (_, i) => `sistem.bulan.${i + 1}`),
 ] as const;

@@ -47,17 +47,19 @@ export async function loadReferenceData(flowsDataDir = 'flows/data'): Promise<Re
 
 const code = z.string().regex(/^\d{2}(\.\d{2})?$/, 'expected a code like "32" or "31.74"');
 const aliasFileSchema = z.object({
-  provinces: z.record(z.string().min(1), code).default({}),
-  regencies: z.record(z.string().min(1), code).default({}),
+  provinces: z.record(z.string().min(1), z.union([code, z.array(code).min(1)])).default({}),
+  regencies: z.record(z.string().min(1), z.union([code, z.array(code).min(1)])).default({}),
 });
 
 function checkAliases(aliases: YamlFile<z.infer<typeof aliasFileSchema>>, provinces: { code: string }[], regencies: { code: string }[], issues: Issue[]): void {
   const known = { provinces: new Set(provinces.map((p) => p.code)), regencies: new Set(regencies.map((r) => r.code)) };
   for (const kind of ['provinces', 'regencies'] as const) {
-    for (const [alias, target] of Object.entries(aliases.data[kind])) {
-      if (known[kind].has(target)) continue;
-      const message = `${kind}.${alias}: no ${kind === 'provinces' ? 'province' : 'regency'} has code ${target}`;
-      issues.push({ file: aliases.file, line: aliases.lineOf([kind, alias]), message });
+    for (const [alias, targets] of Object.entries(aliases.data[kind])) {
+      for (const target of typeof targets === 'string' ? [targets] : targets) {
+        if (known[kind].has(target)) continue;
+        const message = `${kind}.${alias}: no ${kind === 'provinces' ? 'province' : 'regency'} has code ${target}`;
+        issues.push({ file: aliases.file, line: aliases.lineOf([kind, alias]), message });
+      }
     }
   }
 }

@@ -10,6 +10,8 @@ export type InputResult =
   | { kind: 'invalid'; error: string; params?: Record<string, string | number> }
   /** Several things fit ("bogor"): the vendor picks one by number or name. */
   | { kind: 'pick'; options: { value: Json; display: string }[] }
+  /** One thing fits, but only loosely ("bengkulu sellatan"): the vendor confirms it before it is stored. */
+  | { kind: 'confirm'; value: Json; display: string }
   /** The summary asked to correct one earlier answer. */
   | { kind: 'edit'; state: string };
 

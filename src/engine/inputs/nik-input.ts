@@ -5,7 +5,7 @@ import { invalid, type InputType } from './input-type.ts';
 /** The answer keeps what the NIK says (region, birth date, sex) for later soft checks. */
 export const nikInput: InputType = {
   name: 'nik',
-  errors: ['nik.empty', 'nik.not_digits', 'nik.length', 'nik.province', 'nik.birth_date', 'nik.serial'],
+  errors: ['nik.empty', 'nik.not_digits', 'nik.length', 'nik.province', 'nik.regency', 'nik.district', 'nik.birth_date', 'nik.serial'],
   parse({ text, context, env }) {
     const parsed = parseNik(text, vendorToday(context, env), {
       provinceCodes: env.data.provinceCodes,

@@ -68,6 +68,9 @@ describe('parseNik', () => {
     ['1'.repeat(10_000), 'nik.length', { got: 10_000 }],
     ['9974011708850001', 'nik.province', { code: '99' }], ['2074011708850001', 'nik.province', { code: '20' }],
     ['0074011708850001', 'nik.province', { code: '00' }],
+    // Regency and district codes start at 01: "00" is no place (issue #8 item 20).
+    ['3100011708850001', 'nik.regency', undefined], ['3174001708850001', 'nik.district', undefined],
+    ['3100001708850001', 'nik.regency', undefined],
     ['3174013208850001', 'nik.birth_date', undefined], ['3174014008850001', 'nik.birth_date', undefined],
     ['3174017208850001', 'nik.birth_date', undefined], ['3174011713850001', 'nik.birth_date', undefined],
     ['3174011700850001', 'nik.birth_date', undefined], ['3174013102850001', 'nik.birth_date', undefined],
