@@ -26,8 +26,19 @@ export interface FlowContext {
   /** Where the vendor was when they asked to correct something; skipping stops there. */
   returnTo: string | null;
   pending: Pending | null;
+  /**
+   * How many answers in a row the question `key` refused (a state, or a state and the engine's
+   * own question there). Re-asks grow with it: an example, then BANTUAN, then an agent's help.
+   * A new question starts again from none.
+   */
+  failures: Failures | null;
   /** The answer or effect result that just arrived in `state`; `next` decides on it, then it is cleared. */
   arrived: Arrival | null;
+}
+
+export interface Failures {
+  key: string;
+  count: number;
 }
 
 export interface Arrival {
@@ -43,7 +54,7 @@ export interface FlowInput {
 }
 
 export function initialContext(input: FlowInput): FlowContext {
-  return { answers: {}, shown: {}, results: {}, referral: input.referral, lang: input.lang, correcting: false, editTarget: null, returnTo: null, pending: null, arrived: null };
+  return { answers: {}, shown: {}, results: {}, referral: input.referral, lang: input.lang, correcting: false, editTarget: null, returnTo: null, pending: null, failures: null, arrived: null };
 }
 
 /** Events the compiled machine understands. Every event carries the time it happened. */
@@ -53,4 +64,6 @@ export type FlowEvent =
   | { type: 'EDIT'; at: string; target: string; from: string }
   | { type: 'RESTART'; at: string }
   | { type: 'CANCEL'; at: string }
-  | { type: 'SET_PENDING'; at: string; pending: Pending | null };
+  | { type: 'SET_PENDING'; at: string; pending: Pending | null }
+  /** An answer to the question `key` was refused; the context counts it. */
+  | { type: 'FAILED'; at: string; key: string };

@@ -58,6 +58,9 @@ function answer(conversation: Conversation, outcome: MessageOutcome): StepResult
   const at = conversation.env.now.toISOString();
   if (outcome.kind === 'reply') return unchanged(conversation, outcome.replies);
   if (outcome.kind === 'query') return { ...unchanged(conversation, []), effects: [queryEffect(outcome.effect)] };
+  if (outcome.kind === 'failed') {
+    return { ...advance(conversation, { type: 'FAILED', at, key: outcome.key }, false), replies: outcome.replies };
+  }
   if (outcome.kind === 'pending') {
     return { ...advance(conversation, { type: 'SET_PENDING', at, pending: outcome.pending }, false), replies: outcome.replies };
   }
@@ -76,7 +79,7 @@ function start(flow: CompiledFlow, input: StepInput, env: FlowEnv): StepResult {
   // What the question cannot read ("halo") gets the question itself, not an error.
   const started = settle(conversation, actions, false);
   const outcome = handleMessage(conversation, input.kind, text.slice(0, MAX_INPUT));
-  if (outcome.kind === 'reply') return settle(conversation, actions, true);
+  if (outcome.kind === 'reply' || outcome.kind === 'failed') return settle(conversation, actions, true);
   const next = answer(conversation, outcome);
   return { ...next, replies: [...started.replies, ...next.replies], effects: [...started.effects, ...next.effects] };
 }
@@ -92,7 +95,9 @@ function finished(conversation: Conversation, input: StepInput): StepResult {
     return start(conversation.flow, input, conversation.env);
   }
   if (globalCommandOf(text, conversation.flow.script.own_words) === 'status') return { ...unchanged(conversation, []), effects: [queryEffect(STATUS_QUERY)] };
-  return unchanged(conversation, [{ text: prompt.text(conversation, 'sistem.selesai') }]);
+  // A cancelled enrolment is not a finished one: "halo" after BATAL says it was cancelled.
+  const key = conversation.state.value === CANCELLED_STATE ? 'sistem.dibatalkan' : 'sistem.selesai';
+  return unchanged(conversation, [{ text: prompt.text(conversation, key) }]);
 }
 
 function queryEffect(effect: string): Effect {

@@ -11,7 +11,9 @@ export type InputResult =
   /** Several things fit ("bogor"): the vendor picks one by number or name. */
   | { kind: 'pick'; options: { value: Json; display: string }[] }
   /** The summary asked to correct one earlier answer. */
-  | { kind: 'edit'; state: string };
+  | { kind: 'edit'; state: string }
+  /** The summary asked to correct something without saying what: the `ubah` menu lists the answers. */
+  | { kind: 'edit_menu' };
 
 export interface InputArgs {
   readonly text: string;
