@@ -57,6 +57,7 @@ export function compileFlow(script: FlowScript, options: CompileOptions): Compil
       CANCEL: { target: `.${CANCELLED_STATE}`, actions: 'clearPending' },
       SET_PENDING: { actions: 'setPending' },
       FAILED: { actions: 'countFailure' },
+      FIRST_MESSAGE_READ: { actions: 'clearFirstMessage' },
       EDIT: labelledStates.map(({ state }) => ({
         guard: { type: 'editTargetIs', params: { state } },
         target: `.${state}`,
@@ -122,6 +123,7 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
       }),
       clearArrived: assign({ arrived: null }),
       clearPending: assign({ pending: null }),
+      clearFirstMessage: assign({ firstMessage: null }),
       setPending: assign(({ event }) => (event.type === 'SET_PENDING' ? { pending: event.pending } : {})),
       countFailure: assign(({ context, event }) => {
         if (event.type !== 'FAILED') return {};

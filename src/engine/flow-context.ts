@@ -32,6 +32,12 @@ export interface FlowContext {
    * A new question starts again from none.
    */
   failures: Failures | null;
+  /**
+   * The message that started a `first_message: answer` flow whose first state runs an effect
+   * (the member menu looks the member up first): read as the answer to the first question the
+   * flow comes to, then cleared.
+   */
+  firstMessage?: string | null;
   /** The answer or effect result that just arrived in `state`; `next` decides on it, then it is cleared. */
   arrived: Arrival | null;
 }
@@ -51,10 +57,11 @@ export interface Arrival {
 export interface FlowInput {
   lang: string;
   referral: string | null;
+  firstMessage?: string | null;
 }
 
 export function initialContext(input: FlowInput): FlowContext {
-  return { answers: {}, shown: {}, results: {}, referral: input.referral, lang: input.lang, correcting: false, editTarget: null, returnTo: null, pending: null, failures: null, arrived: null };
+  return { answers: {}, shown: {}, results: {}, referral: input.referral, lang: input.lang, correcting: false, editTarget: null, returnTo: null, pending: null, failures: null, firstMessage: input.firstMessage ?? null, arrived: null };
 }
 
 /** Events the compiled machine understands. Every event carries the time it happened. */
@@ -65,5 +72,7 @@ export type FlowEvent =
   | { type: 'RESTART'; at: string }
   | { type: 'CANCEL'; at: string }
   | { type: 'SET_PENDING'; at: string; pending: Pending | null }
+  /** The first message, kept until the flow rests on a question, has been read there. */
+  | { type: 'FIRST_MESSAGE_READ'; at: string }
   /** An answer to the question `key` was refused; the context counts it. */
   | { type: 'FAILED'; at: string; key: string };

@@ -7,7 +7,7 @@ import { globalCommandOf, type GlobalCommand } from './global-command.ts';
 import { answeredFields } from './inputs/summary-input.ts';
 import { inputTypes } from './inputs/index.ts';
 import type { InputResult } from './inputs/input-type.ts';
-import { contextOf, labelOf, prompt, restingState, type Conversation } from './prompt.ts';
+import { askOf, contextOf, labelOf, prompt, restingState, type Conversation } from './prompt.ts';
 import type { Reply } from './reply.ts';
 import type { MessageKind } from './step-input.ts';
 import { validators } from './validators/index.ts';
@@ -105,8 +105,7 @@ function answerPending(c: Conversation, pending: Pending, text: string): Message
 }
 
 function answerQuestion(c: Conversation, text: string): MessageOutcome {
-  const { spec } = restingState(c);
-  const ask = spec?.ask;
+  const ask = askOf(c);
   const input = ask ? inputTypes.get(ask.type) : undefined;
   if (!ask || !input) return { kind: 'reply', replies: [{ text: prompt.text(c, 'sistem.tunggu') }] };
   if (ask.optional && /^(lewati|skip|-|tidak tahu|gak tau|ga tau|tidak ada)$/i.test(text.trim())) {

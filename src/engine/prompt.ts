@@ -3,7 +3,8 @@ import { t } from '../i18n/translate.ts';
 import type { CompiledFlow } from './compile-flow.ts';
 import type { FlowContext, Pending } from './flow-context.ts';
 import type { FlowEnv } from './flow-env.ts';
-import type { StateSpec } from './flow-script.ts';
+import { callOf, type AskSpec, type StateSpec } from './flow-script.ts';
+import { guards } from './guards/index.ts';
 import { inputTypes } from './inputs/index.ts';
 import { renderText } from './render-text.ts';
 import type { Reply } from './reply.ts';
@@ -30,6 +31,21 @@ export function restingState(c: Conversation): { name: string; spec: StateSpec |
   return { name, spec: c.flow.script.states[name] };
 }
 
+/**
+ * The question of the state we rest on, with only the options that apply now (an option's
+ * `when:`): what is shown, numbered and read is the same list.
+ */
+export function askOf(c: Conversation): AskSpec | undefined {
+  const ask = restingState(c).spec?.ask;
+  if (!ask?.options?.some((o) => o.when !== undefined)) return ask;
+  const options = ask.options.filter((o) => {
+    if (o.when === undefined) return true;
+    const { name, params } = callOf(o.when);
+    return guards.get(name)?.test(contextOf(c), params, c.env) ?? false;
+  });
+  return { ...ask, options };
+}
+
 function viewArgs(c: Conversation): ViewArgs {
   return { context: contextOf(c), env: c.env, languages: languagesOf(c), labelledStates: c.flow.labelledStates };
 }
@@ -44,11 +60,11 @@ export const prompt = {
   choices(c: Conversation): string[] | undefined {
     const pending = contextOf(c).pending;
     if (pending) return pendingChoices(c, pending);
-    const { spec } = restingState(c);
-    const input = spec?.ask ? inputTypes.get(spec.ask.type) : undefined;
-    if (!spec?.ask || !input?.choices) return undefined;
+    const ask = askOf(c);
+    const input = ask ? inputTypes.get(ask.type) : undefined;
+    if (!ask || !input?.choices) return undefined;
     const languages = languagesOf(c);
-    return input.choices({ ask: spec.ask, context: contextOf(c), env: c.env, labelledStates: c.flow.labelledStates })
+    return input.choices({ ask, context: contextOf(c), env: c.env, labelledStates: c.flow.labelledStates })
       .map((choice) => choice.text ?? (choice.labelKey ? renderText(choice.labelKey, viewArgs(c)) : String(choice.value)))
       .map((label) => label || t(c.env.catalogs, languages, 'sistem.pilihan.lainnya'));
   },

@@ -168,6 +168,38 @@ describe('3. wrong words at the wrong time', () => {
   });
 });
 
+describe('3. the member menu offers the reminder switch that applies', () => {
+  function memberChat(remindersOn: boolean): PureChat {
+    const world = fakeWorld();
+    world.account = GRACE_ACCOUNT;
+    world.remindersOn = remindersOn;
+    return new PureChat(menu, world, NOW);
+  }
+
+  it('reminders on: "Berhenti pengingat" only, and its number stops them', () => {
+    const c = memberChat(true);
+    const choices = c.send('halo').at(-1)?.choices;
+    expect(choices).toContain('Berhenti pengingat');
+    expect(choices).not.toContain('Nyalakan pengingat');
+    expect(c.say(String((choices?.indexOf('Berhenti pengingat') ?? 0) + 1))).toContain('Yakin tidak mau diingatkan');
+  });
+
+  it('reminders off: "Nyalakan pengingat" only, and its number turns them on', () => {
+    const c = memberChat(false);
+    const choices = c.send('halo').at(-1)?.choices;
+    expect(choices).toContain('Nyalakan pengingat');
+    expect(choices).not.toContain('Berhenti pengingat');
+    expect(c.say(String((choices?.indexOf('Nyalakan pengingat') ?? 0) + 1))).toContain('Pengingat bayar iuran sudah nyala');
+    expect(c.world.remindersOn).toBe(true);
+  });
+
+  it('the first message still acts at once: "sudah bayar" to a reminder asks for the reference', () => {
+    const c = memberChat(true);
+    expect(c.say('udah bayar kak')).toContain('Ketik nomor referensi');
+    expect(c.state).toBe('referensi');
+  });
+});
+
 describe('4. numbers mean what the screen says', () => {
   it('"1" answers Ya and "2" Tidak at a yes/no question', () => {
     const c = new PureChat(enrolment, fakeWorld(), NOW);
