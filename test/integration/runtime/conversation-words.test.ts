@@ -30,4 +30,20 @@ describe('words after the conversation ended, through the runtime', () => {
     expect(await say('budi', '👍')).toContain('hanya bisa membaca pesan teks');
     expect(await say('budi', '1')).toContain('nama lengkap');
   });
+
+  it('a member\'s "halo" in the menu greets, and the menu offers the reminder switch that applies', async () => {
+    const { say } = await openTestApp(database());
+    for (const answer of enrolmentAnswers(testNik(1))) await say('siti', answer);
+    const menu = await say('siti', 'halo');
+    expect(menu).toContain('Ada yang bisa kami bantu?');
+    const again = await say('siti', 'halo');
+    expect(again).toContain('Halo!');
+    expect(again).not.toContain('belum saya kenali');
+    expect(await say('siti', 'berhenti')).toContain('Yakin tidak mau diingatkan');
+    expect(await say('siti', '1')).toContain('pengingat sudah dimatikan');
+    // Off now: the menu offers to turn them on, and that option's number does it.
+    const off = await say('siti', 'halo');
+    expect(off).toContain('Ada yang bisa kami bantu?');
+    expect(await say('siti', '5')).toContain('Pengingat bayar iuran sudah nyala');
+  });
 });
