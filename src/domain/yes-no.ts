@@ -20,6 +20,21 @@ export function parseYesNo(text: string): Parsed<boolean> {
   return fail('yes_no.invalid');
 }
 
+/**
+ * A yes/no question shows "1. Ya / 2. Tidak": the option's number is an answer too ("1",
+ * "no 2", "pilih 1"), in that order everywhere the engine offers yes and no.
+ */
+export function parseYesNoOption(text: string): Parsed<boolean> {
+  const said = parseYesNo(text);
+  if (said.ok) return said;
+  const number = OPTION_NUMBER.exec(normalizeText(text));
+  if (number?.[1] === '1') return ok(true);
+  if (number?.[1] === '2') return ok(false);
+  return said;
+}
+
+const OPTION_NUMBER = /^(?:no|nomor|nomer|nmr|pilih|pilihan|angka|opsi)?\s*\.?\s*([12])\s*\.?$/u;
+
 const MAX_INPUT = 200;
 
 const YES: ReadonlySet<string> = new Set([

@@ -56,6 +56,8 @@ export function compileFlow(script: FlowScript, options: CompileOptions): Compil
       RESTART: { target: `.${script.start}`, reenter: true, actions: 'reset' },
       CANCEL: { target: `.${CANCELLED_STATE}`, actions: 'clearPending' },
       SET_PENDING: { actions: 'setPending' },
+      FAILED: { actions: 'countFailure' },
+      FIRST_MESSAGE_READ: { actions: 'clearFirstMessage' },
       EDIT: labelledStates.map(({ state }) => ({
         guard: { type: 'editTargetIs', params: { state } },
         target: `.${state}`,
@@ -109,6 +111,7 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
           editTarget: context.editTarget === p.state ? null : context.editTarget,
           returnTo: returned ? null : context.returnTo,
           pending: null,
+          failures: null,
         };
       }),
       storeResult: assign(({ context, event }, p: { state: string }) => {
@@ -120,9 +123,15 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
       }),
       clearArrived: assign({ arrived: null }),
       clearPending: assign({ pending: null }),
+      clearFirstMessage: assign({ firstMessage: null }),
       setPending: assign(({ event }) => (event.type === 'SET_PENDING' ? { pending: event.pending } : {})),
+      countFailure: assign(({ context, event }) => {
+        if (event.type !== 'FAILED') return {};
+        const count = context.failures?.key === event.key ? context.failures.count + 1 : 1;
+        return { failures: { key: event.key, count } };
+      }),
       beginEdit: assign(({ event }, p: { state: string }) => ({
-        correcting: true, editTarget: p.state, returnTo: event.type === 'EDIT' ? event.from : null, pending: null, arrived: null,
+        correcting: true, editTarget: p.state, returnTo: event.type === 'EDIT' ? event.from : null, pending: null, failures: null, arrived: null,
       })),
       forget: assign(({ context }, p: { fields: string[] }) => {
         const answers = { ...context.answers };

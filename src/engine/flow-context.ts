@@ -28,8 +28,25 @@ export interface FlowContext {
   /** Where the vendor was when they asked to correct something; skipping stops there. */
   returnTo: string | null;
   pending: Pending | null;
+  /**
+   * How many answers in a row the question `key` refused (a state, or a state and the engine's
+   * own question there). Re-asks grow with it: an example, then BANTUAN, then an agent's help.
+   * A new question starts again from none.
+   */
+  failures: Failures | null;
+  /**
+   * The message that started a `first_message: answer` flow whose first state runs an effect
+   * (the member menu looks the member up first): read as the answer to the first question the
+   * flow comes to, then cleared.
+   */
+  firstMessage?: string | null;
   /** The answer or effect result that just arrived in `state`; `next` decides on it, then it is cleared. */
   arrived: Arrival | null;
+}
+
+export interface Failures {
+  key: string;
+  count: number;
 }
 
 export interface Arrival {
@@ -42,10 +59,11 @@ export interface Arrival {
 export interface FlowInput {
   lang: string;
   referral: string | null;
+  firstMessage?: string | null;
 }
 
 export function initialContext(input: FlowInput): FlowContext {
-  return { answers: {}, shown: {}, results: {}, referral: input.referral, lang: input.lang, correcting: false, editTarget: null, returnTo: null, pending: null, arrived: null };
+  return { answers: {}, shown: {}, results: {}, referral: input.referral, lang: input.lang, correcting: false, editTarget: null, returnTo: null, pending: null, failures: null, firstMessage: input.firstMessage ?? null, arrived: null };
 }
 
 /** Events the compiled machine understands. Every event carries the time it happened. */
@@ -55,4 +73,8 @@ export type FlowEvent =
   | { type: 'EDIT'; at: string; target: string; from: string }
   | { type: 'RESTART'; at: string }
   | { type: 'CANCEL'; at: string }
-  | { type: 'SET_PENDING'; at: string; pending: Pending | null };
+  | { type: 'SET_PENDING'; at: string; pending: Pending | null }
+  /** The first message, kept until the flow rests on a question, has been read there. */
+  | { type: 'FIRST_MESSAGE_READ'; at: string }
+  /** An answer to the question `key` was refused; the context counts it. */
+  | { type: 'FAILED'; at: string; key: string };

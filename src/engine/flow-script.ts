@@ -33,6 +33,8 @@ const option = z.strictObject({
   value: z.string().min(1),
   label: localeKey,
   aliases: z.array(z.string()).optional(),
+  /** Offered (shown, numbered and read) only while this guard holds: "Nyalakan pengingat" only when they are off. */
+  when: namedCall.optional(),
 });
 
 const ask = z.strictObject({

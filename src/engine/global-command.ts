@@ -4,13 +4,15 @@ import { normalizeText } from '../domain/normalize-text.ts';
  * Words that work in every state. Vendors type them loosely, so a few spellings each. `status`
  * ("cek iuran") answers from the member's ledger wherever the vendor is, then asks again.
  */
-export type GlobalCommand = 'help' | 'edit' | 'cancel' | 'restart' | 'status';
+export type GlobalCommand = 'help' | 'edit' | 'cancel' | 'restart' | 'status' | 'greet';
 
 const WORDS: Record<GlobalCommand, readonly string[]> = {
   help: ['bantuan', 'bantu', 'tolong', 'help', '?', 'bingung', 'gimana', 'bagaimana', 'info'],
   edit: ['ubah', 'ganti', 'koreksi', 'salah', 'edit', 'kembali', 'balik'],
   cancel: ['batal', 'batalkan', 'cancel', 'stop', 'berhenti', 'keluar'],
   restart: ['mulai', 'mulai lagi', 'mulai ulang', 'ulang', 'ulangi', 'restart', 'reset', 'dari awal'],
+  // A greeting mid-conversation is answered with a greeting and the question, never an error.
+  greet: ['halo', 'hallo', 'helo', 'hello', 'hai', 'hi', 'hey', 'hay', 'p', 'permisi', 'assalamualaikum', 'assalamu alaikum', 'salam', 'pagi', 'siang', 'sore', 'malam', 'selamat pagi', 'selamat siang', 'selamat sore', 'selamat malam'],
   status: ['cek iuran', 'cek', 'status', 'cek status', 'status saya', 'cek tagihan', 'tagihan saya', 'iuran saya', 'cek iuran saya', 'cek bpjs'],
 };
 

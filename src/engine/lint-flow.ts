@@ -84,7 +84,10 @@ export function lintFlow(input: LintInput): LintIssue[] {
         for (const code of input.errors) useKey(`galat.${code}`, at('ask', 'type'));
         if (input.needsOptions && !s.ask.options) error(at('ask'), `input type ${input.name} needs options`);
       }
-      for (const option of s.ask.options ?? []) useKey(option.label, at('ask', 'options'));
+      for (const option of s.ask.options ?? []) {
+        useKey(option.label, at('ask', 'options'));
+        if (option.when !== undefined) checkCall(option.when, guards, 'guard', at('ask', 'options'), error);
+      }
       if (s.ask.label) useKey(s.ask.label, at('ask', 'label'));
       for (const option of s.ask.options ?? []) flowTexts.add(option.label);
       if (s.ask.label && !s.ask.save) warn(at('ask', 'label'), 'a label without save is never shown');

@@ -49,7 +49,7 @@ export function step(flow: CompiledFlow, snapshot: FlowSnapshot | undefined, inp
   if (state.status === 'done') return finished(conversation, input);
   if (input.type === 'result') {
     if (isQueryAnswer(conversation, input.effect)) return unchanged(conversation, [...statusReplies(conversation, input), ...prompt.question(conversation)]);
-    return advance(conversation, { type: 'RESULT', at: now.toISOString(), effect: input.effect, ok: input.ok, value: input.value ?? null, error: input.error ?? null });
+    return arrive(conversation, { type: 'RESULT', at: now.toISOString(), effect: input.effect, ok: input.ok, value: input.value ?? null, error: input.error ?? null });
   }
   return answer(conversation, handleMessage(conversation, input.kind, (input.text ?? '').slice(0, MAX_INPUT)));
 }
@@ -58,6 +58,9 @@ function answer(conversation: Conversation, outcome: MessageOutcome): StepResult
   const at = conversation.env.now.toISOString();
   if (outcome.kind === 'reply') return unchanged(conversation, outcome.replies);
   if (outcome.kind === 'query') return { ...unchanged(conversation, []), effects: [queryEffect(outcome.effect)] };
+  if (outcome.kind === 'failed') {
+    return { ...advance(conversation, { type: 'FAILED', at, key: outcome.key }, false), replies: outcome.replies };
+  }
   if (outcome.kind === 'pending') {
     return { ...advance(conversation, { type: 'SET_PENDING', at, pending: outcome.pending }, false), replies: outcome.replies };
   }
@@ -69,16 +72,39 @@ function start(flow: CompiledFlow, input: StepInput, env: FlowEnv): StepResult {
   const referral = referralCodeOf(text, flow.script.referral_keywords ?? []);
   const [state, actions] = initialTransition(flow.machine, { lang: flow.defaultLanguage, referral });
   const conversation: Conversation = { flow, env, state: state as AnyMachineSnapshot };
-  if (flow.script.first_message !== 'answer' || input.type !== 'message' || !text?.trim() || !restingState(conversation).spec?.ask) {
+  if (flow.script.first_message !== 'answer' || input.type !== 'message' || input.kind !== 'text' || !text?.trim()) {
     return settle(conversation, actions, true);
   }
-  // The first message is also the first answer: "sudah bayar" to a reminder is acted on at once.
-  // What the question cannot read ("halo") gets the question itself, not an error.
+  if (!restingState(conversation).spec?.ask) {
+    // The flow runs an effect before its first question (the member menu looks the member up):
+    // the message waits in the context until the flow gets to that question.
+    const [waiting, waitingActions] = initialTransition(flow.machine, { lang: flow.defaultLanguage, referral, firstMessage: text.slice(0, MAX_INPUT) });
+    return settle({ flow, env, state: waiting as AnyMachineSnapshot }, waitingActions, true);
+  }
+  return readFirst(conversation, actions, text.slice(0, MAX_INPUT));
+}
+
+/**
+ * The first message is also the first answer: "sudah bayar" to a reminder is acted on at once.
+ * What the question cannot read ("xyz") gets the question itself, not an error; "halo" a greeting.
+ */
+function readFirst(conversation: Conversation, actions: readonly { type: string; params?: unknown }[], text: string): StepResult {
   const started = settle(conversation, actions, false);
-  const outcome = handleMessage(conversation, input.kind, text.slice(0, MAX_INPUT));
-  if (outcome.kind === 'reply') return settle(conversation, actions, true);
+  const outcome = handleMessage(conversation, 'text', text);
+  if (outcome.kind === 'failed') return settle(conversation, actions, true);
+  if (outcome.kind === 'reply') return { ...started, replies: [...started.replies, ...outcome.replies] };
   const next = answer(conversation, outcome);
   return { ...next, replies: [...started.replies, ...next.replies], effects: [...started.effects, ...next.effects] };
+}
+
+/** An effect's result: the flow moves on, and a first message that waited for a question is read there. */
+function arrive(conversation: Conversation, event: FlowEvent): StepResult {
+  const [state, actions] = transition(conversation.flow.machine, conversation.state, event as never);
+  const moved: Conversation = { ...conversation, state: state as AnyMachineSnapshot };
+  const first = (state.context as FlowContext).firstMessage;
+  if (!first || state.status === 'done' || !restingState(moved).spec?.ask) return settle(moved, actions, true);
+  const [read] = transition(conversation.flow.machine, state, { type: 'FIRST_MESSAGE_READ', at: event.at } as never);
+  return readFirst({ ...conversation, state: read as AnyMachineSnapshot }, actions, first);
 }
 
 /**
@@ -92,7 +118,9 @@ function finished(conversation: Conversation, input: StepInput): StepResult {
     return start(conversation.flow, input, conversation.env);
   }
   if (globalCommandOf(text, conversation.flow.script.own_words) === 'status') return { ...unchanged(conversation, []), effects: [queryEffect(STATUS_QUERY)] };
-  return unchanged(conversation, [{ text: prompt.text(conversation, 'sistem.selesai') }]);
+  // A cancelled enrolment is not a finished one: "halo" after BATAL says it was cancelled.
+  const key = conversation.state.value === CANCELLED_STATE ? 'sistem.dibatalkan' : 'sistem.selesai';
+  return unchanged(conversation, [{ text: prompt.text(conversation, key) }]);
 }
 
 function queryEffect(effect: string): Effect {

@@ -1,7 +1,8 @@
 /** Texts the engine itself says, whatever the flow: every locale must have them. */
 export const SYSTEM_KEYS = [
-  'sistem.kosong', 'sistem.bukan_teks', 'sistem.tunggu', 'sistem.selesai', 'sistem.lanjut',
-  'sistem.bantuan.umum', 'sistem.bantuan.bingkai',
+  'sistem.kosong', 'sistem.bukan_teks', 'sistem.tunggu', 'sistem.selesai', 'sistem.dibatalkan', 'sistem.sapa', 'sistem.lanjut',
+  'sistem.bantuan.umum', 'sistem.bantuan.bingkai', 'sistem.bantuan.ya_tidak',
+  'sistem.ubah.bantuan', 'sistem.ulang.bantuan', 'sistem.ulang.agen',
   'sistem.batal.tanya', 'sistem.batal.selesai', 'sistem.mulai.tanya',
   'sistem.ubah.menu', 'sistem.ubah.kosong', 'galat.ubah.invalid',
   'sistem.pilih_salah_satu', 'sistem.konfirmasi.tanya', 'sistem.konfirmasi.ulang', 'sistem.dilewati', 'sistem.diskon',

@@ -50,7 +50,7 @@ describe('pendaftaran: the happy path', () => {
     expect(periods).toContain('Desember 2026');
     expect(c.send('1').length).toBeGreaterThan(0); // 1 month
     const summary = c.say('mandiri');
-    expect(summary).toContain('1. Nama: SITI AMINAH');
+    expect(summary).toContain('• Nama: SITI AMINAH');
     expect(summary).toContain('3174********0001');
     expect(summary).not.toContain(NIK_WOMAN);
     expect(summary).toContain('Kota Administrasi Jakarta Selatan');

@@ -13,7 +13,9 @@ export type InputResult =
   /** One thing fits, but only loosely ("bengkulu sellatan"): the vendor confirms it before it is stored. */
   | { kind: 'confirm'; value: Json; display: string }
   /** The summary asked to correct one earlier answer. */
-  | { kind: 'edit'; state: string };
+  | { kind: 'edit'; state: string }
+  /** The summary asked to correct something without saying what: the `ubah` menu lists the answers. */
+  | { kind: 'edit_menu' };
 
 export interface InputArgs {
   readonly text: string;

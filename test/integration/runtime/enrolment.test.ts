@@ -20,7 +20,7 @@ describe('enrolment through the runtime, on the database', () => {
     const last = replies.at(-1) ?? '';
     expect(last).toContain('Selamat, SITI AMINAH');
     // The summary lists the answers in the order the script asks them, even after a jsonb round trip.
-    expect(replies.at(-2)).toMatch(/1\. Nama: SITI AMINAH\n2\. NIK: 3174\*{8}0001\n3\. Tanggal lahir: 17 Agustus 1985/);
+    expect(replies.at(-2)).toMatch(/• Nama: SITI AMINAH\n• NIK: 3174\*{8}0001\n• Tanggal lahir: 17 Agustus 1985/);
 
     const db = database().db;
     const [member] = await db.select().from(members);

@@ -37,6 +37,27 @@ describe('lintFlow', () => {
     expect(lint(ok)).toEqual([]);
   });
 
+  it('checks the guard an option is offered under', () => {
+    const script = `spec: 1
+id: t
+start: a
+states:
+  a:
+    say: f.a
+    ask:
+      type: choice
+      options:
+        - { value: x, label: f.a, when: { result_is: { effect: cekIuran, field: reminders, value: true } } }
+        - { value: y, label: f.a, when: nonsense }
+    next: done
+  done:
+    say: f.a
+    end: true
+`;
+    const guardIssues = lint(script).filter((i) => i.message.startsWith('unknown guard'));
+    expect(guardIssues.map((i) => i.message)).toEqual([expect.stringContaining('unknown guard "nonsense"')]);
+  });
+
   it('checks system_texts: the left side must be a text the engine says, the right side in every locale', () => {
     const script = ok.replace('start: a\n', 'start: a\nsystem_texts:\n  sistem.batal.tanya: f.b\n  sistem.tidak.ada: f.a\n');
     expect(lint(script)).toEqual([
