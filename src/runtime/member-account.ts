@@ -98,7 +98,15 @@ export function ledgerOf(rows: readonly BillRow[], payments: readonly PaymentRow
     amount: b.amount,
     dueDate: b.dueDate,
     payments: payments.filter((p) => p.billId === b.id).map((p) => ({ amount: p.amount, date: isoToday(p.paidAt, zone.utcOffset) })),
+    ...monthAmountsOf(b.breakdown),
   }));
+}
+
+/** Each month's price from a stored breakdown ([{ month, total, … }]), so a part payment pays whole months. */
+function monthAmountsOf(breakdown: unknown): { monthAmounts?: number[] } {
+  if (!Array.isArray(breakdown)) return {};
+  const totals = breakdown.map((m: unknown) => (m !== null && typeof m === 'object' ? (m as { total?: unknown }).total : undefined));
+  return totals.every((t): t is number => typeof t === 'number' && Number.isInteger(t)) ? { monthAmounts: totals } : {};
 }
 
 async function accountOf(x: Executor, member: MemberRow, now: Date, rates: RateTable): Promise<MemberAccount> {

@@ -32,7 +32,7 @@ export const cekIuranExecutor: EffectExecutor = async (scope): Promise<EffectOut
 
 function accountResult(account: MemberAccount): { [key: string]: Json } {
   const { coverage, nextDue, lastPayment } = account;
-  const owed = owedTotal(account.bills);
+  const owed = owedTotal(account.bills, account.today);
   return {
     nama: account.fullName,
     status: coverage.status,
@@ -47,7 +47,8 @@ function accountResult(account: MemberAccount): { [key: string]: Json } {
     lastPayment: lastPayment === null ? null : { amount: lastPayment.amount, date: isoToday(lastPayment.paidAt, account.zone.utcOffset) },
     // Over-payments are kept, never rounded away: the vendor is told what we hold.
     credit: account.bills.reduce((sum, b) => sum + b.credit, 0),
-    // Arrears: every bill still owed that can be paid (not lapsed), so the total is never hidden.
+    // Arrears: every bill due by today that can still be paid (not lapsed), so the total is never
+    // hidden; a bill made ahead of its months is not owed yet.
     owed: owed.amount,
     owedBills: owed.bills,
   };
