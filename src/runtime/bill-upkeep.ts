@@ -27,7 +27,7 @@ import { writeAudit } from '../store/repos/audit.ts';
 import { insertBillOnce, updateBillStatus } from '../store/repos/bills.ts';
 import { lockMemberSkipLocked, memberIdsAfter } from '../store/repos/members.ts';
 import { lockBillsOfMember, paymentsOfBills } from '../store/repos/payments.ts';
-import { billingMemberOf } from './billing-member.ts';
+import { billingMemberOf, breakdownOf } from './billing-member.ts';
 import { ledgerOf, memberToday } from './member-account.ts';
 
 export interface BillUpkeepOptions {
@@ -150,7 +150,7 @@ async function upkeepMember(tx: Tx, memberId: string, now: Date, rates: RateTabl
 /** The new bill's id, or null when the member has a bill starting that month already. */
 async function insertNextBill(tx: Tx, memberId: string, next: NewBill, newCode: () => string): Promise<string | null> {
   // The same breakdown as the enrolment's first bill (engine/effects/register-member.ts).
-  const breakdown = next.quote.months.map((m) => ({ month: m.month, jkk: m.jkk, jkm: m.jkm, jht: m.jht, total: m.total, discount: m.discount?.ruleId ?? null }));
+  const breakdown = breakdownOf(next.quote);
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const result = await insertBillOnce(tx, {
       memberId, startMonth: next.startMonth, months: next.months, amount: next.amount, breakdown, dueDate: next.dueDate, paymentCode: newCode(),

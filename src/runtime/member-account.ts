@@ -54,6 +54,8 @@ export interface MemberAccount {
   readonly zone: TimeZone;
   /** The vendor's local date at `now`, 'YYYY-MM-DD'. */
   readonly today: string;
+  /** Who pays: the vendor (mandiri) or a sponsor being sought for them (sponsor_request). */
+  readonly funding: MemberRow['funding'];
   /** Months billed at once from the next bill on (the member's current choice). */
   readonly paymentPeriodMonths: number;
   /** pending / active / grace / lapsed, by domain.md's rule (coverage-status.ts). */
@@ -129,6 +131,7 @@ async function accountOf(x: Executor, member: MemberRow, now: Date, rates: RateT
     zone,
     today,
     paymentPeriodMonths: member.paymentPeriodMonths,
+    funding: member.funding,
     coverage: coverageStatus(ledger, today, rates),
     bills,
     nextDue: bills.find(isPayable) ?? null,

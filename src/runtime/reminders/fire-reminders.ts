@@ -5,6 +5,7 @@ import { billsOfMembers } from '../../store/repos/bills.ts';
 import { paymentsOfBills } from '../../store/repos/payments.ts';
 import { ledgerOf } from '../member-account.ts';
 import type { ReferenceData } from '../../domain/reference-data-types.ts';
+import { allRules } from '../../domain/reminder-rules.ts';
 import { timeZoneOfProvince, type TimeZone } from '../../domain/time-zones.ts';
 import type { Catalogs } from '../../i18n/catalog.ts';
 import type { Tx } from '../../store/db-types.ts';
@@ -51,7 +52,7 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
   const { quietHours, holidays: extraHolidays } = deps.data.reminders;
   // Timers were planned under the rules of their day: an admin may since have removed a rule
   // (its reminders stop) or given it another text (the new one is sent).
-  const rules = new Map(deps.data.reminders.rules.map((r) => [r.id, r]));
+  const rules = new Map(allRules(deps.data.reminders).map((r) => [r.id, r]));
   const holidays = [...deps.data.rates.holidays, ...extraHolidays];
   let catalogs: Catalogs | null = null;
   const skipped = new Map<string, number[]>();
