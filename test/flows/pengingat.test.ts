@@ -56,7 +56,7 @@ describe('the reply to a reminder is acted on at once', () => {
     const { chat } = member();
     const replies = chat.send('halo');
     expect(replies.at(-1)?.text).toBe('Ada yang bisa kami bantu? Pilih atau ketik nomornya:');
-    expect(replies.at(-1)?.choices).toEqual(['Sudah bayar', 'Cara bayar', 'Cek iuran', 'Berhenti pengingat', 'Ganti periode bayar', 'Nyalakan pengingat']);
+    expect(replies.at(-1)?.choices).toEqual(['Sudah bayar', 'Cara bayar', 'Cek iuran', 'Berhenti pengingat', 'Ganti periode bayar', 'Nyalakan pengingat', 'Bayar iuran sendiri']);
     expect(chat.state).toBe('menu');
   });
 });
@@ -121,8 +121,8 @@ describe('ganti periode', () => {
 
 describe('cek iuran, anywhere', () => {
   const STATUS = [
-    'Status kepesertaan SITI AMINAH: BELUM DIBAYAR. Bayar paling lambat 15 Maret 2027 supaya kepesertaan tidak nonaktif.',
-    'Tagihan berikutnya: masih kurang Rp30.200 dari Rp40.200 (untuk 3 bulan mulai Desember 2026), bayar paling lambat 15 Desember 2026. Kode iuran: PY0000000018.',
+    'Status kepesertaan SITI AMINAH: BELUM DIBAYAR untuk bulan ini, jadi perlindungan belum berjalan. Tidak ada denda; tunggakan lebih dari 3 bulan membuat kepesertaan nonaktif.',
+    'Yang perlu dibayar: masih kurang Rp30.200 dari Rp40.200 (untuk 3 bulan mulai Desember 2026), bayar paling lambat 15 Desember 2026. Kode iuran: PY0000000018.',
     'Pembayaran terakhir: Rp10.000 pada 20 November 2026.',
   ].join('\n');
 
@@ -130,7 +130,7 @@ describe('cek iuran, anywhere', () => {
     const { chat } = member();
     const replies = chat.send('cek iuran');
     expect(replies[0]?.text).toBe(STATUS);
-    expect(replies.at(-1)?.choices).toHaveLength(6);
+    expect(replies.at(-1)?.choices).toHaveLength(7);
     expect(chat.state).toBe('menu');
   });
 
@@ -158,7 +158,8 @@ describe('cek iuran, anywhere', () => {
     const cases: [object, string][] = [
       [{ status: 'active', paidThrough: '2027-02' }, 'AKTIF, iuran lunas sampai Februari 2027.'],
       [{ status: 'lapsed', since: '2027-04-16' }, 'NONAKTIF sejak 16 April 2027'],
-      [{ status: 'pending', firstMonth: '2026-12' }, 'TERDAFTAR. Perlindungan mulai Desember 2026'],
+      [{ status: 'pending', firstMonth: '2026-12' }, 'TERDAFTAR, tetapi belum terlindungi: iuran pertama belum dibayar.'],
+      [{ status: 'pending', firstMonth: '2026-12', waitingForSponsor: true }, 'Permintaan bantuan iuran Anda sedang menunggu sponsor'],
     ];
     for (const [coverage, words] of cases) {
       const { chat, world } = member();
