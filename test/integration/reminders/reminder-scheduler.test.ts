@@ -184,7 +184,7 @@ describe('reminder scheduler', () => {
     clock.set(localTime('2027-06-30', 9, WIB));
     expect(await scheduler().runOnce()).toMatchObject({ planned: { bills: 0 }, fired: { claimed: 0 } });
     const rows = await reminderRows(db);
-    expect(rows.map((r) => [r.dedupeKey.split(':').at(-1), isoToday(r.nextAttemptAt, WIB)])).toEqual([
+    expect(rows.map((r) => [(r.dedupeKey ?? '').split(':').at(-1), isoToday(r.nextAttemptAt, WIB)])).toEqual([
       ['awal-3', '2026-12-12'], ['awal0', '2026-12-15'], ['awal+7', '2026-12-22'],
     ]);
     expect((await timersOf(db)).map((t) => t.status)).toEqual(['queued', 'queued', 'queued']);
