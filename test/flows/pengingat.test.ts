@@ -171,3 +171,14 @@ describe('cek iuran, anywhere', () => {
     }
   });
 });
+
+describe('the JKM benefit is told with its condition (issue #8)', () => {
+  it('says Rp42 juta after 3 consecutive paid months and Rp10 juta before, in every language', () => {
+    const catalogs = enrolment.catalogs as Record<string, Record<string, string>>;
+    expect(catalogs['id']?.['pendaftaran.program.bantuan']).toContain('Rp42 juta untuk ahli waris bila iuran sudah dibayar 3 bulan berturut-turut; sebelum itu Rp10 juta');
+    expect(catalogs['en']?.['pendaftaran.program.bantuan']).toContain('Rp42 million paid to your heirs once contributions have been paid 3 months in a row; before that, Rp10 million');
+    for (const catalog of Object.values(catalogs)) {
+      for (const [key, text] of Object.entries(catalog)) if (/Rp42/u.test(text)) expect(text, key).toMatch(/Rp10/u);
+    }
+  });
+});
