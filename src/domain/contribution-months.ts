@@ -1,6 +1,6 @@
 import { addDays, addMonths } from './calendar.ts';
 import { dueDateOf } from './due-date.ts';
-import { billAmounts, monthsOfBill, type Bill } from './ledger.ts';
+import { monthsOfBill, monthsPaidOn, type Bill } from './ledger.ts';
 import type { RateTable } from './rate-table.ts';
 
 /** What a due date depends on: the due day, non-working weekdays and holidays. */
@@ -18,22 +18,24 @@ export interface ContributionMonth {
   readonly dueDate: string;
   /** The bill covering the month, or null when none was created for it. */
   readonly billId: string | null;
-  /** The day its bill was paid in full, or null. A partly paid bill covers no month. */
+  /** The day the month was paid, or null: a part-paid bill pays its months oldest first. */
   readonly paidOn: string | null;
 }
 
 /**
  * Every contribution month from the first bill's start through `throughMonth`, each with its due
  * date and the day it was paid as of `asOf`. A month with no bill is unpaid: the next bill should
- * have been created for it. A partly paid bill pays none of its months, because domain.md treats a
- * month as uncovered until it is paid and a bill has no per-month split of a partial amount.
+ * have been created for it. A part payment pays the bill's months oldest first, each once its
+ * own price (the bill's breakdown) is reached: a vendor is never told "lapsed" for a month they
+ * paid, and a month paid only in part stays uncovered (domain.md: not covered until paid).
  * The first month of a bill uses the bill's own due date, so a bill and its months never disagree.
  */
 export function contributionMonths(bills: readonly Bill[], throughMonth: string, asOf: string, calendar: DueCalendar): ContributionMonth[] {
   const byMonth = new Map<string, ContributionMonth>();
   for (const bill of bills) {
-    const { paidOn } = billAmounts(bill, asOf);
+    const paid = monthsPaidOn(bill, asOf);
     monthsOfBill(bill).forEach((month, i) => {
+      const paidOn = paid[i] ?? null;
       const entry = { month, dueDate: i === 0 ? bill.dueDate : dueDateOf(month, calendar), billId: bill.id, paidOn };
       const known = byMonth.get(month);
       // Two bills for one month should not happen; if they do, a paid one covers it.

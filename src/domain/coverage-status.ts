@@ -2,11 +2,13 @@ import { addMonths, monthOf } from './calendar.ts';
 import { contributionMonths, firstLapse, isOverdueOn, MAX_ARREARS_MONTHS, type ContributionMonth, type DueCalendar } from './contribution-months.ts';
 import { dueDateOf } from './due-date.ts';
 
-import type { Bill } from './ledger.ts';
+import { hasPaidAnything, type Bill } from './ledger.ts';
 
 /**
  * A member's cover on a day:
- * - pending: no contribution month has begun (no bill, or the first starts after this month);
+ * - pending: no cover yet: no contribution month has begun (no bill, or the first starts after
+ *   this month), or nothing was ever paid (such a member was never covered, so never lapses;
+ *   `firstMonth` is then their first bill's month, which may be past);
  * - active: the current contribution month is paid (older arrears, if any, are listed);
  * - grace: the current month is unpaid but the membership has not lapsed; `payBy` is the last day
  *   the oldest month of the current unpaid run can be paid before more than 3 are overdue;
@@ -33,7 +35,7 @@ export function coverageStatus(bills: readonly Bill[], today: string, calendar: 
   const current = monthOf(today);
   const months = contributionMonths(bills, current, today, calendar);
   const first = months[0];
-  if (first === undefined || first.month > current) return { status: 'pending', firstMonth: first?.month ?? null };
+  if (first === undefined || first.month > current || !hasPaidAnything(bills, today)) return { status: 'pending', firstMonth: first?.month ?? null };
   const lapse = firstLapse(months, today);
   if (lapse !== null) return { status: 'lapsed', since: lapse.on, months: lapse.months };
   const upToNow = months.filter((m) => m.month <= current);

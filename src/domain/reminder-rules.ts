@@ -28,17 +28,41 @@ export const reminderRulesSchema = z.object({
   quietHours: z.object({ startHour: z.number().int().min(0).max(23), endHour: z.number().int().min(1).max(24) }).strict()
     .refine((w) => w.startHour < w.endHour, { message: 'startHour must be before endHour', path: ['endHour'] }),
   holidays: z.array(z.string().refine(isIsoDate, 'expected a real date YYYY-MM-DD')).default([]),
-  rules: z.array(z.union([onceRule, repeatRule])).min(1).superRefine((rules, ctx) => {
-    const seen = new Set<string>();
-    rules.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate rule id ${r.id}` });
-      seen.add(r.id);
-    });
-  }),
-}).strict();
+  rules: z.array(z.union([onceRule, repeatRule])).min(1).superRefine(uniqueIds),
+  /**
+   * The reminders of a member's first bill, sent instead of `rules`: one who never paid was never
+   * covered, so they are told a few times how to start, then left alone — no arrears, no lapse
+   * warnings (issue #8). One-off rules only. Without it, the first bill gets `rules` too.
+   */
+  firstBillRules: z.array(onceRule).max(10).superRefine(uniqueIds).optional(),
+}).strict().superRefine((file, ctx) => {
+  const ids = new Set(file.rules.map((r) => r.id));
+  file.firstBillRules?.forEach((r, i) => {
+    // Timers name their rule by id: one id must mean one rule.
+    if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['firstBillRules', i, 'id'], message: `rule id ${r.id} is also in rules` });
+  });
+});
+
+function uniqueIds(rules: readonly { readonly id: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  rules.forEach((r, i) => {
+    if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate rule id ${r.id}` });
+    seen.add(r.id);
+  });
+}
 
 export type ReminderRules = z.infer<typeof reminderRulesSchema>;
 
 export function isRepeatRule(rule: ReminderRule): rule is RepeatRule {
   return 'everyDays' in rule;
+}
+
+/** The rules a bill's reminders follow: the first bill's own, when the file has them. */
+export function rulesForBill(file: Pick<ReminderRules, 'rules' | 'firstBillRules'>, firstBill: boolean): ReminderRule[] {
+  return [...(firstBill && file.firstBillRules !== undefined ? file.firstBillRules : file.rules)];
+}
+
+/** Every rule of the file, both lists: what a planned timer's rule id may name. */
+export function allRules(file: Pick<ReminderRules, 'rules' | 'firstBillRules'>): readonly ReminderRule[] {
+  return [...file.rules, ...(file.firstBillRules ?? [])];
 }

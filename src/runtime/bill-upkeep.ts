@@ -3,7 +3,8 @@
  * `batchSize`, one transaction each, it
  * (a) creates the next bill once the last one is paid or falls due (nextBill: the member's current
  *     period, each month priced by the rate table so discounts follow the contribution month),
- *     catching up month by month after a pause, and never once the membership has lapsed;
+ *     catching up month by month after a pause, never once the membership has lapsed, and never
+ *     for a member who has not paid anything yet (they are reminded to start instead);
  * (b) sets each bill's stored `status` to the one derived from the ledger (bill-status.ts), with
  *     a `bill.status_changed` audit row.
  * The member's row is locked FOR UPDATE SKIP LOCKED, so two upkeeps (two processes) share the
@@ -13,7 +14,7 @@
  */
 import { billStatuses } from '../domain/bill-status.ts';
 import { coverageStatus } from '../domain/coverage-status.ts';
-import type { Bill } from '../domain/ledger.ts';
+import { hasPaidAnything, type Bill } from '../domain/ledger.ts';
 import { nextBill, type NewBill } from '../domain/next-bill.ts';
 import { paymentCode } from '../domain/payment-code.ts';
 import type { RateTable } from '../domain/rate-table.ts';
@@ -26,7 +27,7 @@ import { writeAudit } from '../store/repos/audit.ts';
 import { insertBillOnce, updateBillStatus } from '../store/repos/bills.ts';
 import { lockMemberSkipLocked, memberIdsAfter } from '../store/repos/members.ts';
 import { lockBillsOfMember, paymentsOfBills } from '../store/repos/payments.ts';
-import { billingMemberOf } from './billing-member.ts';
+import { billingMemberOf, breakdownOf } from './billing-member.ts';
 import { ledgerOf, memberToday } from './member-account.ts';
 
 export interface BillUpkeepOptions {
@@ -121,6 +122,8 @@ async function upkeepMember(tx: Tx, memberId: string, now: Date, rates: RateTabl
   let billsCreated = 0;
   for (let last = ledger.at(-1); last !== undefined && billsCreated < MAX_NEW_BILLS;) {
     if (coverageStatus(ledger, today, rates).status === 'lapsed') break;
+    // One who never paid was never covered: they are reminded to start, not billed for later months.
+    if (!hasPaidAnything(ledger, today)) break;
     const next = nextBill(billingMemberOf(member), last, rates, today);
     if (next === null) break;
     const id = await insertNextBill(tx, member.id, next, newCode);
@@ -147,7 +150,7 @@ async function upkeepMember(tx: Tx, memberId: string, now: Date, rates: RateTabl
 /** The new bill's id, or null when the member has a bill starting that month already. */
 async function insertNextBill(tx: Tx, memberId: string, next: NewBill, newCode: () => string): Promise<string | null> {
   // The same breakdown as the enrolment's first bill (engine/effects/register-member.ts).
-  const breakdown = next.quote.months.map((m) => ({ month: m.month, jkk: m.jkk, jkm: m.jkm, jht: m.jht, total: m.total, discount: m.discount?.ruleId ?? null }));
+  const breakdown = breakdownOf(next.quote);
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const result = await insertBillOnce(tx, {
       memberId, startMonth: next.startMonth, months: next.months, amount: next.amount, breakdown, dueDate: next.dueDate, paymentCode: newCode(),

@@ -1,3 +1,4 @@
+import type { PeriodQuote } from '../domain/contribution.ts';
 import type { BillingMember } from '../domain/next-bill.ts';
 import type { MemberRow } from '../store/schema.ts';
 
@@ -11,4 +12,9 @@ export function billingMemberOf(member: MemberRow): BillingMember {
     funding: member.funding === 'sponsor_request' ? 'sponsor' : 'mandiri',
     period: member.paymentPeriodMonths,
   };
+}
+
+/** A bill's stored breakdown, month by month: what a part payment is measured against (ledgerOf). */
+export function breakdownOf(quote: PeriodQuote): { month: string; jkk: number; jkm: number; jht: number; total: number; discount: string | null }[] {
+  return quote.months.map((m) => ({ month: m.month, jkk: m.jkk, jkm: m.jkm, jht: m.jht, total: m.total, discount: m.discount?.ruleId ?? null }));
 }

@@ -54,6 +54,8 @@ export interface MemberAccount {
   readonly zone: TimeZone;
   /** The vendor's local date at `now`, 'YYYY-MM-DD'. */
   readonly today: string;
+  /** Who pays: the vendor (mandiri) or a sponsor being sought for them (sponsor_request). */
+  readonly funding: MemberRow['funding'];
   /** Months billed at once from the next bill on (the member's current choice). */
   readonly paymentPeriodMonths: number;
   /** pending / active / grace / lapsed, by domain.md's rule (coverage-status.ts). */
@@ -98,7 +100,15 @@ export function ledgerOf(rows: readonly BillRow[], payments: readonly PaymentRow
     amount: b.amount,
     dueDate: b.dueDate,
     payments: payments.filter((p) => p.billId === b.id).map((p) => ({ amount: p.amount, date: isoToday(p.paidAt, zone.utcOffset) })),
+    ...monthAmountsOf(b.breakdown),
   }));
+}
+
+/** Each month's price from a stored breakdown ([{ month, total, … }]), so a part payment pays whole months. */
+function monthAmountsOf(breakdown: unknown): { monthAmounts?: number[] } {
+  if (!Array.isArray(breakdown)) return {};
+  const totals = breakdown.map((m: unknown) => (m !== null && typeof m === 'object' ? (m as { total?: unknown }).total : undefined));
+  return totals.every((t): t is number => typeof t === 'number' && Number.isInteger(t)) ? { monthAmounts: totals } : {};
 }
 
 async function accountOf(x: Executor, member: MemberRow, now: Date, rates: RateTable): Promise<MemberAccount> {
@@ -121,6 +131,7 @@ async function accountOf(x: Executor, member: MemberRow, now: Date, rates: RateT
     zone,
     today,
     paymentPeriodMonths: member.paymentPeriodMonths,
+    funding: member.funding,
     coverage: coverageStatus(ledger, today, rates),
     bills,
     nextDue: bills.find(isPayable) ?? null,

@@ -122,8 +122,8 @@ describe('ganti periode', () => {
 
 describe('cek iuran, anywhere', () => {
   const STATUS = [
-    'Status kepesertaan SITI AMINAH: BELUM DIBAYAR. Bayar paling lambat 15 Maret 2027 supaya kepesertaan tidak nonaktif.',
-    'Tagihan berikutnya: masih kurang Rp30.200 dari Rp40.200 (untuk 3 bulan mulai Desember 2026), bayar paling lambat 15 Desember 2026. Kode iuran: PY0000000018.',
+    'Status kepesertaan SITI AMINAH: BELUM DIBAYAR untuk bulan ini, jadi perlindungan belum berjalan. Tidak ada denda; tunggakan lebih dari 3 bulan membuat kepesertaan nonaktif.',
+    'Yang perlu dibayar: masih kurang Rp30.200 dari Rp40.200 (untuk 3 bulan mulai Desember 2026), bayar paling lambat 15 Desember 2026. Kode iuran: PY0000000018.',
     'Pembayaran terakhir: Rp10.000 pada 20 November 2026.',
   ].join('\n');
 
@@ -159,7 +159,8 @@ describe('cek iuran, anywhere', () => {
     const cases: [object, string][] = [
       [{ status: 'active', paidThrough: '2027-02' }, 'AKTIF, iuran lunas sampai Februari 2027.'],
       [{ status: 'lapsed', since: '2027-04-16' }, 'NONAKTIF sejak 16 April 2027'],
-      [{ status: 'pending', firstMonth: '2026-12' }, 'TERDAFTAR. Perlindungan mulai Desember 2026'],
+      [{ status: 'pending', firstMonth: '2026-12' }, 'TERDAFTAR, tetapi belum terlindungi: iuran pertama belum dibayar.'],
+      [{ status: 'pending', firstMonth: '2026-12', waitingForSponsor: true }, 'Permintaan bantuan iuran Anda sedang menunggu sponsor'],
     ];
     for (const [coverage, words] of cases) {
       const { chat, world } = member();
@@ -168,6 +169,17 @@ describe('cek iuran, anywhere', () => {
       expect(reply).toContain(words);
       expect(reply).toContain('Tidak ada tagihan yang perlu dibayar sekarang.');
       expect(reply).toContain('Belum ada pembayaran yang kami terima.');
+    }
+  });
+});
+
+describe('the JKM benefit is told with its condition (issue #8)', () => {
+  it('says Rp42 juta after 3 consecutive paid months and Rp10 juta before, in every language', () => {
+    const catalogs = enrolment.catalogs as Record<string, Record<string, string>>;
+    expect(catalogs['id']?.['pendaftaran.program.bantuan']).toContain('Rp42 juta untuk ahli waris bila iuran sudah dibayar 3 bulan berturut-turut; sebelum itu Rp10 juta');
+    expect(catalogs['en']?.['pendaftaran.program.bantuan']).toContain('Rp42 million paid to your heirs once contributions have been paid 3 months in a row; before that, Rp10 million');
+    for (const catalog of Object.values(catalogs)) {
+      for (const [key, text] of Object.entries(catalog)) if (/Rp42/u.test(text)) expect(text, key).toMatch(/Rp10/u);
     }
   });
 });

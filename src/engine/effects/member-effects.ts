@@ -6,7 +6,7 @@ export const STATUS_QUERY = 'cekIuran';
 /**
  * The member's ledger as the vendor should see it: `cek iuran` anywhere, and the menu's first
  * option. Result value (all dates 'YYYY-MM-DD' on the vendor's calendar, months 'YYYY-MM'):
- * { nama, status: 'pending'|'active'|'grace'|'lapsed', firstMonth?, paidThrough?, payBy?,
+ * { nama, status: 'pending'|'active'|'grace'|'lapsed', waitingForSponsor, firstMonth?, paidThrough?, payBy?,
  *   since?, next: { amount (still owed), total, dueDate, code, startMonth, months } | null,
  *   lastPayment: { amount, date } | null, credit (over-paid, Rupiah), owed (Rupiah still owed on
  *   every bill that can be paid), owedBills (how many), reminders: boolean }.
@@ -55,5 +55,18 @@ export const resumeReminders: EffectBuilder = {
   name: 'resumeReminders',
   requires: [],
   errors: ['not_member'],
+  build: () => ({}),
+};
+
+/**
+ * "Bayar sendiri": a vendor who asked for help with the contribution (pendanaan = bantuan) pays
+ * themselves from now on, and their first bill is issued: the member's period from the first
+ * contribution month as of today. Result value: { amount, dueDate, code, startMonth, months }.
+ * Errors `not_member`, `already_paying` (they pay themselves already, or have a bill).
+ */
+export const payOwnContribution: EffectBuilder = {
+  name: 'payOwnContribution',
+  requires: [],
+  errors: ['not_member', 'already_paying'],
   build: () => ({}),
 };

@@ -12,8 +12,9 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 /**
  * `{akun.*}`: the member's ledger from the `cekIuran` result — `akun.keadaan` (coverage in
- * words), `akun.tagihan` (what to pay next, by when, with which code; a partial payment shows
- * what is left of the total), `akun.total` (all that is owed, only when several bills are),
+ * words, without a date), `akun.tagihan` (the one bill to pay now, its due date and code; a
+ * partial payment shows what is left of the total), `akun.total` (all that is due and unpaid,
+ * only when several bills are),
  * `akun.bayar_terakhir`, `akun.kelebihan` (an over-payment, only when
  * there is one), `akun.pengingat` (said only when off), and
  * the bare `akun.nama`, `akun.jumlah`, `akun.jatuh_tempo`, `akun.kode`.
@@ -58,9 +59,14 @@ function coverageText(args: ViewArgs, account: Record<string, unknown>, date: (i
   const say = (key: string, params: Record<string, string | number> = {}) => t(args.env.catalogs, args.languages, key, params);
   switch (account['status']) {
     case 'active': return say('akun.keadaan.aktif', { sampai: month(account['paidThrough']) });
-    case 'grace': return say('akun.keadaan.tenggang', { batas: date(account['payBy']) });
+    // No date here: the bill below carries the one date to act on (issue #8).
+    case 'grace': return say('akun.keadaan.tenggang');
     case 'lapsed': return say('akun.keadaan.nonaktif', { sejak: date(account['since']) });
-    default: return say('akun.keadaan.belum_mulai', { bulan: month(account['firstMonth']) });
+    default:
+      if (account['waitingForSponsor'] === true) return say('akun.keadaan.menunggu_bantuan');
+      // Never paid: registered, not protected, and the bill below is how to start (issue #8).
+      if (account['lastPayment'] === null || account['lastPayment'] === undefined) return say('akun.keadaan.belum_bayar');
+      return say('akun.keadaan.belum_mulai', { bulan: month(account['firstMonth']) });
   }
 }
 
@@ -75,6 +81,21 @@ export const newPeriodView: View = {
       'periode_baru.mulai': text(result['startMonth']) ? monthName(env.catalogs, languages, text(result['startMonth'])) : '',
       'periode_baru.jumlah': formatRupiah(Number(result['amount'] ?? 0)),
       'periode_baru.jatuh_tempo': text(result['dueDate']) ? longDate(env.catalogs, languages, text(result['dueDate'])) : '',
+    };
+  },
+};
+
+/** `{bayar_sendiri.*}`: the first bill "bayar sendiri" issued, from the `payOwnContribution` result. */
+export const ownPaymentView: View = {
+  prefix: 'bayar_sendiri',
+  render({ env, languages, context }) {
+    const result = record(context.results['payOwnContribution']);
+    return {
+      'bayar_sendiri.jumlah': formatRupiah(Number(result['amount'] ?? 0)),
+      'bayar_sendiri.bulan': String(result['months'] ?? ''),
+      'bayar_sendiri.bulan_mulai': text(result['startMonth']) ? monthName(env.catalogs, languages, text(result['startMonth'])) : '',
+      'bayar_sendiri.jatuh_tempo': text(result['dueDate']) ? longDate(env.catalogs, languages, text(result['dueDate'])) : '',
+      'bayar_sendiri.kode': text(result['code']),
     };
   },
 };

@@ -1,6 +1,6 @@
 import type { EffectExecutor } from './effect-executor.ts';
 import { checkAgentExecutor, checkNikExecutor, recordConsentExecutor } from './consent-and-lookups.ts';
-import { cekIuranExecutor, changePeriodExecutor, recordClaimExecutor, resumeRemindersExecutor, stopRemindersExecutor } from './member-executors.ts';
+import { cekIuranExecutor, changePeriodExecutor, payOwnContributionExecutor, recordClaimExecutor, resumeRemindersExecutor, stopRemindersExecutor } from './member-executors.ts';
 import { registerMemberExecutor } from './register-member-executor.ts';
 
 /** One executor per effect the engine can ask for (src/engine/effects). */
@@ -14,4 +14,5 @@ export const effectExecutors: ReadonlyMap<string, EffectExecutor> = new Map<stri
   ['changePeriod', changePeriodExecutor],
   ['stopReminders', stopRemindersExecutor],
   ['resumeReminders', resumeRemindersExecutor],
+  ['payOwnContribution', payOwnContributionExecutor],
 ]);

@@ -7,15 +7,17 @@ import { owedTotal } from '../../domain/bill-status.ts';
 import { periodQuote } from '../../domain/contribution.ts';
 import { isoToday } from '../../domain/dates.ts';
 import type { Json } from '../../engine/json.ts';
+import { firstContributionMonth } from '../../domain/due-date.ts';
 import { monthAfterBill } from '../../domain/ledger.ts';
+import { paymentCode } from '../../domain/payment-code.ts';
 import { writeAudit } from '../../store/repos/audit.ts';
-import { billsOfMember } from '../../store/repos/bills.ts';
-import { newestMemberOfContact, setPaymentPeriod } from '../../store/repos/members.ts';
+import { billsOfMember, insertBill } from '../../store/repos/bills.ts';
+import { newestMemberOfContact, setFunding, setPaymentPeriod } from '../../store/repos/members.ts';
 import { buryStoppedContactRows, CONTACT_STOPPED } from '../../store/repos/outbox.ts';
 import { insertPaymentClaim } from '../../store/repos/payment-claims.ts';
 import { clearStopped, findContactById, markStopped } from '../../store/repos/contacts.ts';
-import { billingMemberOf } from '../billing-member.ts';
-import { memberAccountOfContact, type MemberAccount } from '../member-account.ts';
+import { billingMemberOf, breakdownOf } from '../billing-member.ts';
+import { memberAccountOfContact, memberToday, type MemberAccount } from '../member-account.ts';
 import type { EffectExecutor, EffectOutcome, EffectScope } from './effect-executor.ts';
 
 const NOT_MEMBER: EffectOutcome = { ok: false, error: 'not_member' };
@@ -32,10 +34,12 @@ export const cekIuranExecutor: EffectExecutor = async (scope): Promise<EffectOut
 
 function accountResult(account: MemberAccount): { [key: string]: Json } {
   const { coverage, nextDue, lastPayment } = account;
-  const owed = owedTotal(account.bills);
+  const owed = owedTotal(account.bills, account.today);
   return {
     nama: account.fullName,
     status: coverage.status,
+    // A request for help with no bill yet: cek iuran says it is waiting (and how to pay oneself).
+    waitingForSponsor: account.funding === 'sponsor_request' && account.bills.length === 0,
     ...(coverage.status === 'pending' ? { firstMonth: coverage.firstMonth } : {}),
     ...(coverage.status === 'active' ? { paidThrough: coverage.paidThrough } : {}),
     ...(coverage.status === 'grace' ? { payBy: coverage.payBy } : {}),
@@ -47,7 +51,8 @@ function accountResult(account: MemberAccount): { [key: string]: Json } {
     lastPayment: lastPayment === null ? null : { amount: lastPayment.amount, date: isoToday(lastPayment.paidAt, account.zone.utcOffset) },
     // Over-payments are kept, never rounded away: the vendor is told what we hold.
     credit: account.bills.reduce((sum, b) => sum + b.credit, 0),
-    // Arrears: every bill still owed that can be paid (not lapsed), so the total is never hidden.
+    // Arrears: every bill due by today that can still be paid (not lapsed), so the total is never
+    // hidden; a bill made ahead of its months is not owed yet.
     owed: owed.amount,
     owedBills: owed.bills,
   };
@@ -101,4 +106,28 @@ export const resumeRemindersExecutor: EffectExecutor = async (scope) => {
     await writeAudit(scope.tx, { actor: actor(scope), action: 'reminders.opted_in', entity: 'contact', entityId: scope.contactId, at: scope.now });
   }
   return { ok: true, value: { wasStopped } };
+};
+
+/**
+ * "Bayar sendiri" from a vendor who asked for help with the contribution: they pay themselves from
+ * now on, and the first bill is issued as the enrolment would have (their period, from the first
+ * contribution month as of today), with its own payment code; reminders follow from the bill.
+ */
+export const payOwnContributionExecutor: EffectExecutor = async (scope): Promise<EffectOutcome> => {
+  const member = await newestMemberOfContact(scope.tx, scope.contactId);
+  if (!member) return NOT_MEMBER;
+  if (member.funding !== 'sponsor_request' || (await billsOfMember(scope.tx, member.id)).length > 0) return { ok: false, error: 'already_paying' };
+  const rates = scope.data.rates;
+  const startMonth = firstContributionMonth(memberToday(member, scope.now).today, rates);
+  const quote = periodQuote({ ...billingMemberOf({ ...member, funding: 'mandiri' }), startMonth, months: member.paymentPeriodMonths }, rates);
+  const code = paymentCode(scope.randomDigits(10));
+  await setFunding(scope.tx, member.id, 'mandiri');
+  const bill = await insertBill(scope.tx, {
+    memberId: member.id, startMonth, months: member.paymentPeriodMonths, amount: quote.total, breakdown: breakdownOf(quote), dueDate: quote.dueDate, paymentCode: code,
+  });
+  await writeAudit(scope.tx, {
+    actor: actor(scope), action: 'member.funding_changed', entity: 'member', entityId: member.id, at: scope.now,
+    details: { from: 'sponsor_request', to: 'mandiri', billId: bill.id },
+  });
+  return { ok: true, value: { amount: quote.total, dueDate: quote.dueDate, code, startMonth, months: member.paymentPeriodMonths } };
 };

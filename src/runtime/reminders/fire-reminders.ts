@@ -1,10 +1,11 @@
-import { billStatuses, owedTotal, type BillView } from '../../domain/bill-status.ts';
+import { billStatuses, isOwed, isPayable, type BillView } from '../../domain/bill-status.ts';
 import { isoToday } from '../../domain/dates.ts';
 import { groupBy } from '../../lib/group-by.ts';
 import { billsOfMembers } from '../../store/repos/bills.ts';
 import { paymentsOfBills } from '../../store/repos/payments.ts';
 import { ledgerOf } from '../member-account.ts';
 import type { ReferenceData } from '../../domain/reference-data-types.ts';
+import { allRules } from '../../domain/reminder-rules.ts';
 import { timeZoneOfProvince, type TimeZone } from '../../domain/time-zones.ts';
 import type { Catalogs } from '../../i18n/catalog.ts';
 import type { Tx } from '../../store/db-types.ts';
@@ -51,7 +52,7 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
   const { quietHours, holidays: extraHolidays } = deps.data.reminders;
   // Timers were planned under the rules of their day: an admin may since have removed a rule
   // (its reminders stop) or given it another text (the new one is sent).
-  const rules = new Map(deps.data.reminders.rules.map((r) => [r.id, r]));
+  const rules = new Map(allRules(deps.data.reminders).map((r) => [r.id, r]));
   const holidays = [...deps.data.rates.holidays, ...extraHolidays];
   let catalogs: Catalogs | null = null;
   const skipped = new Map<string, number[]>();
@@ -83,7 +84,8 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
       waiting += 1;
     } else {
       catalogs ??= await deps.catalogs(tx);
-      messages.push(reminderRow({ ...timer, localeKey: rule?.localeKey ?? timer.localeKey }, catalogs, view?.outstanding ?? timer.bill.amount, owed.get(timer.bill.memberId), now));
+      const allOwed = owedWith(owed.get(timer.bill.memberId) ?? [], timer.billId, isoToday(now, zone.utcOffset));
+      messages.push(reminderRow({ ...timer, localeKey: rule?.localeKey ?? timer.localeKey }, catalogs, view?.outstanding ?? timer.bill.amount, allOwed, now));
       queued.push(timer.id);
       reminded.set(timer.contactId, now);
     }
@@ -108,25 +110,34 @@ function reminderRow(timer: ClaimedTimer, catalogs: Catalogs, outstanding: numbe
   };
 }
 
-type Owed = ReturnType<typeof owedTotal>;
+interface Owed { readonly amount: number; readonly bills: number }
+
+/**
+ * The total under a reminder: the member's bills whose due date has come (owedTotal's rule) and
+ * the bill reminded about, due or not. A bill made ahead of its months is not added (issue #8).
+ */
+function owedWith(statuses: readonly BillView[], billId: string, today: string): Owed {
+  const owed = statuses.filter((b) => isOwed(b, today) || (b.id === billId && isPayable(b)));
+  return { amount: owed.reduce((sum, b) => sum + b.outstanding, 0), bills: owed.length };
+}
 
 /**
  * Each claimed bill's status and outstanding amount on its vendor's local date, from the
- * member's whole ledger, and each member's total owed.
+ * member's whole ledger, and each member's bill views (for the total owed).
  */
-async function billViews(tx: Tx, claimed: readonly ClaimedTimer[], now: Date, data: Pick<ReferenceData, 'rates'>): Promise<{ views: Map<string, BillView>; owed: Map<string, Owed> }> {
+async function billViews(tx: Tx, claimed: readonly ClaimedTimer[], now: Date, data: Pick<ReferenceData, 'rates'>): Promise<{ views: Map<string, BillView>; owed: Map<string, BillView[]> }> {
   const rows = await billsOfMembers(tx, claimed.map((c) => c.bill.memberId));
   const paymentsOf = groupBy(await paymentsOfBills(tx, rows.map((b) => b.id)), (p) => p.billId);
   const zones = new Map(claimed.map((c) => [c.bill.memberId, zoneOf(c)]));
   const views = new Map<string, BillView>();
-  const owed = new Map<string, Owed>();
+  const owed = new Map<string, BillView[]>();
   for (const [memberId, memberBills] of groupBy(rows, (b) => b.memberId)) {
     const zone = zones.get(memberId);
     if (zone === undefined) continue;
     const ledger = ledgerOf(memberBills, memberBills.flatMap((b) => paymentsOf.get(b.id) ?? []), zone);
     const statuses = billStatuses(ledger, isoToday(now, zone.utcOffset), data.rates);
     for (const view of statuses) views.set(view.id, view);
-    owed.set(memberId, owedTotal(statuses));
+    owed.set(memberId, statuses);
   }
   return { views, owed };
 }

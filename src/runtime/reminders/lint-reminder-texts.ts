@@ -31,20 +31,25 @@ export function lintReminderTexts(input: ReminderTextsSource): LintIssue[] {
   const sourceFile = localeFiles[source] ?? `${source}.yaml`;
   const issues: LintIssue[] = [];
   const wanted = new Map<string, { readonly allowed: readonly string[]; readonly file: string; readonly line: number; readonly what: string }>();
-  rules.rules.forEach((rule, i) => {
-    wanted.set(rule.localeKey, { allowed: REMINDER_PLACEHOLDERS, file, line: lineOf(['rules', i, 'localeKey']), what: `rule ${rule.id}` });
-  });
+  // Both lists: the first bill's rules are texts a reminder sends just the same.
+  const listed = [
+    ...rules.rules.map((rule, i) => ({ rule, path: ['rules', i, 'localeKey'] as const })),
+    ...(rules.firstBillRules ?? []).map((rule, i) => ({ rule, path: ['firstBillRules', i, 'localeKey'] as const })),
+  ];
+  for (const { rule, path } of listed) {
+    wanted.set(rule.localeKey, { allowed: REMINDER_PLACEHOLDERS, file, line: lineOf(path), what: `rule ${rule.id}` });
+  }
   for (const [key, allowed] of Object.entries(REMINDER_FIXED_TEXTS)) {
     if (!wanted.has(key)) wanted.set(key, { allowed, file: sourceFile, line: 1, what: 'every reminder' });
   }
   // What the issue asks of every reminder: the amount, the due date and the payment code.
-  rules.rules.forEach((rule, i) => {
+  listed.forEach(({ rule, path }) => {
     for (const [lang, catalog] of Object.entries(catalogs)) {
       const text = catalog[rule.localeKey];
       if (text === undefined) continue;
       const unsaid = REMINDER_MUST_SAY.filter((p) => !text.includes(`{${p}}`));
       if (unsaid.length === 0) continue;
-      issues.push({ file: localeFiles[lang] ?? lang, line: 1, severity: 'warning', message: `"${rule.localeKey}" (rule ${rule.id}, ${file}:${lineOf(['rules', i, 'localeKey'])}) does not say {${unsaid.join('}, {')}}: a reminder should give the amount, the due date and the code` });
+      issues.push({ file: localeFiles[lang] ?? lang, line: 1, severity: 'warning', message: `"${rule.localeKey}" (rule ${rule.id}, ${file}:${lineOf(path)}) does not say {${unsaid.join('}, {')}}: a reminder should give the amount, the due date and the code` });
     }
   });
   for (const [key, need] of wanted) {

@@ -1,5 +1,6 @@
 import { lapseDayIfUnpaid } from '../../domain/contribution-months.ts';
 import type { ReferenceData } from '../../domain/reference-data-types.ts';
+import { rulesForBill } from '../../domain/reminder-rules.ts';
 import { reminderTimes } from '../../domain/reminder-schedule.ts';
 import { timeZoneOfProvince } from '../../domain/time-zones.ts';
 import type { Tx } from '../../store/db-types.ts';
@@ -23,7 +24,8 @@ export const NOTHING_BEFORE_LAPSE = 'no reminder before the lapse day';
 /**
  * Plans up to `limit` bills that have no timer yet: each reminder of the rules, in the member's
  * zone, moved into quiet hours and off holidays, up to the lapse day the bill's first month
- * reaches when left unpaid. Those already past are kept as skipped rows, so a bill with rows is
+ * reaches when left unpaid. A member's first bill follows `firstBillRules` (a few reminders to
+ * start, then none: one who never paid is not chased for arrears). Those already past are kept as skipped rows, so a bill with rows is
  * planned and never picked again; a bill with no reminder at all gets one skipped marker row.
  */
 export async function planReminders(tx: Tx, data: Pick<ReferenceData, 'rates' | 'reminders'>, now: Date, limit: number): Promise<PlanBatch> {
@@ -38,7 +40,8 @@ function timersOf(bill: BillToPlan, data: Pick<ReferenceData, 'rates' | 'reminde
   const zone = timeZoneOfProvince(bill.provinceCode);
   const lapsesOn = lapseDayIfUnpaid(bill.startMonth, rates);
   const holidays = [...rates.holidays, ...reminders.holidays];
-  const times = reminderTimes({ id: bill.billId, dueDate: bill.dueDate, lapsesOn }, reminders, zone, reminders.quietHours, holidays);
+  const rules = { sendHour: reminders.sendHour, rules: rulesForBill(reminders, bill.firstBill) };
+  const times = reminderTimes({ id: bill.billId, dueDate: bill.dueDate, lapsesOn }, rules, zone, reminders.quietHours, holidays);
   const common = { billId: bill.billId, contactId: bill.contactId };
   if (times.length === 0) {
     return [{ ...common, ruleId: '-', localeKey: '-', dedupeKey: `bill:${bill.billId}:-`, fireAt: now, status: 'skipped', reason: NOTHING_BEFORE_LAPSE, handledAt: now }];

@@ -66,3 +66,8 @@ export async function lockMemberSkipLocked(x: Executor, id: string): Promise<Mem
 export async function setPaymentPeriod(x: Executor, memberId: string, months: number): Promise<void> {
   await x.update(members).set({ paymentPeriodMonths: months }).where(eq(members.id, memberId));
 }
+
+/** Who pays the member's contributions from now on ("bayar sendiri" ends a request for help). */
+export async function setFunding(x: Executor, memberId: string, funding: MemberRow['funding']): Promise<void> {
+  await x.update(members).set({ funding }).where(eq(members.id, memberId));
+}

@@ -36,6 +36,8 @@ export interface BillToPlan {
   readonly dueDate: string;
   readonly contactId: string;
   readonly provinceCode: string;
+  /** The member's first bill: the one that starts their cover, reminded by firstBillRules. */
+  readonly firstBill: boolean;
 }
 
 /**
@@ -45,9 +47,11 @@ export interface BillToPlan {
  */
 export async function lockBillsWithoutTimers(x: Executor, limit: number): Promise<{ readonly bills: BillToPlan[]; readonly locked: number }> {
   const planned = x.select({ one: sql`1` }).from(reminderTimers).where(eq(reminderTimers.billId, bills.id));
+  // The (member_id, start_month) unique index answers this without a scan.
+  const earlier = sql`not exists (select 1 from ${bills} as earlier where earlier.member_id = ${bills.memberId} and earlier.start_month < ${bills.startMonth})`;
   const locked = await x.select({
     billId: bills.id, startMonth: bills.startMonth, dueDate: bills.dueDate,
-    contactId: members.contactId, provinceCode: members.provinceCode,
+    contactId: members.contactId, provinceCode: members.provinceCode, firstBill: sql<boolean>`${earlier}`.mapWith(Boolean),
   }).from(bills)
     .innerJoin(members, eq(members.id, bills.memberId))
     .where(and(inArray(bills.status, ['unpaid', 'overdue']), sql`not exists (${planned})`))

@@ -10,7 +10,8 @@ import { loadReferenceData } from '../../../src/runtime/reference-data.ts';
 import { openDatabase } from '../../../src/store/database.ts';
 import type { Db } from '../../../src/store/db-types.ts';
 import { billsOfMember, insertBill } from '../../../src/store/repos/bills.ts';
-import { auditLog, members, payments } from '../../../src/store/schema.ts';
+import { auditLog, bills, members, payments } from '../../../src/store/schema.ts';
+import { addMonths } from '../../../src/domain/calendar.ts';
 import type { NewMember } from '../../../src/store/repos/members.ts';
 import { useTestDatabase, usesPostgres } from '../../helpers/test-db.ts';
 import { aContact, aMemberId } from '../store/fixtures.ts';
@@ -59,7 +60,25 @@ function anUpkeep(at: Date, overrides: Partial<BillUpkeepOptions> = {}) {
   return { upkeep, clock };
 }
 
-const billsOf = (memberId: string, db: Db = database().db) => billsOfMember(db, memberId);
+/** Bills made by hasPaidBefore: left out of what the tests compare. */
+const startedBills = new Set<string>();
+
+/**
+ * A bill for the month before `month`, paid in full: the member has started paying. One who never
+ * paid is reminded to start, not billed further (issue #8), so upkeep tests of later bills start here.
+ */
+async function hasPaidBefore(memberId: string, month: string) {
+  const prev = addMonths(month, -1);
+  const { db } = database();
+  const { id } = await insertBill(db, { memberId, startMonth: prev, months: 1, amount: DISCOUNTED, breakdown: [], dueDate: `${prev}-20`, paymentCode: paymentCode(String(9_500_000_000 + ++codes)) });
+  await db.update(bills).set({ status: 'paid' }).where(eq(bills.id, id));
+  await db.insert(payments).values({
+    externalRef: `STARTED-${id}`, amount: DISCOUNTED, paidAt: new Date(`${prev}-10T02:00:00Z`), source: 'manual', billId: id, memberId, status: 'applied', appliedAmount: DISCOUNTED,
+  });
+  startedBills.add(id);
+}
+
+const billsOf = async (memberId: string, db: Db = database().db) => (await billsOfMember(db, memberId)).filter((b) => !startedBills.has(b.id));
 const terms = (rows: Awaited<ReturnType<typeof billsOf>>) => rows.map((b) => ({ startMonth: b.startMonth, months: b.months, amount: b.amount, dueDate: b.dueDate, status: b.status }));
 
 async function auditOf(action: string) {
@@ -72,6 +91,8 @@ describe('the bill upkeep', () => {
     const papua = await aVendor({ provinceCode: '91' });
     const jakartaBill = await aBill(jakarta, '2026-12', 1, DISCOUNTED, '2026-12-15');
     const papuaBill = await aBill(papua, '2026-12', 1, DISCOUNTED, '2026-12-15');
+    await hasPaidBefore(jakarta, '2026-12');
+    await hasPaidBefore(papua, '2026-12');
     // 22:30 WIB on the 15th is 00:30 WIT on the 16th.
     const { upkeep, clock } = anUpkeep(new Date('2026-12-15T15:30:00Z'));
     expect(await upkeep.runOnce()).toEqual({ members: 2, skipped: 0, failed: 0, billsCreated: 2, statusesChanged: 1 });
@@ -118,6 +139,8 @@ describe('the bill upkeep', () => {
     const driver = await aVendor({ paymentPeriodMonths: 3, sector: 'transport', programmes: ['JKK', 'JKM', 'JHT'] });
     await aBill(vendor, '2026-10', 1, DISCOUNTED, '2026-10-15');
     await aBill(driver, '2027-01', 1, DISCOUNTED + 20_000, '2027-01-15');
+    await hasPaidBefore(vendor, '2026-10');
+    await hasPaidBefore(driver, '2027-01');
     const { upkeep, clock } = anUpkeep(wib('2026-10-15'));
     await upkeep.runOnce();
     const vendorBills = await billsOf(vendor);
@@ -176,6 +199,7 @@ describe('the bill upkeep', () => {
   it('keeps billing through the grace months, lapses the bills the day after the 4th due date, then bills no more', async () => {
     const member = await aVendor();
     await aBill(member, '2026-12', 1, DISCOUNTED, '2026-12-15');
+    await hasPaidBefore(member, '2026-12');
     const { upkeep, clock } = anUpkeep(wib('2026-12-15'));
     for (const day of ['2026-12-15', '2027-01-15', '2027-02-15']) {
       clock.set(wib(day));
@@ -227,6 +251,7 @@ describe('the bill upkeep', () => {
   it('creates a bill once when run twice, and catches up a month at a time after a pause', async () => {
     const member = await aVendor();
     await aBill(member, '2026-12', 1, DISCOUNTED, '2026-12-15');
+    await hasPaidBefore(member, '2026-12');
     const { upkeep } = anUpkeep(wib('2027-02-20'));
     expect(await upkeep.runOnce()).toMatchObject({ billsCreated: 3, statusesChanged: 3 });
     expect(await upkeep.runOnce()).toEqual({ members: 1, skipped: 0, failed: 0, billsCreated: 0, statusesChanged: 0 });
@@ -244,6 +269,7 @@ describe('the bill upkeep', () => {
     for (let i = 0; i < 5; i++) {
       const id = await aVendor();
       await aBill(id, '2026-12', 1, DISCOUNTED, '2026-12-15');
+      await hasPaidBefore(id, '2026-12');
       ids.push(id);
     }
     // A period the rate table does not offer is a bug in the data: that member fails, logged.
@@ -258,6 +284,7 @@ describe('the bill upkeep', () => {
   it('runs in a loop from start() until stop(), creating each bill once', async () => {
     const member = await aVendor();
     await aBill(member, '2026-12', 1, DISCOUNTED, '2026-12-15');
+    await hasPaidBefore(member, '2026-12');
     let pauses = 0;
     const { upkeep } = anUpkeep(wib('2026-12-16'), { sleep: () => { pauses += 1; return new Promise((resolve) => setTimeout(resolve, 5)); } });
     upkeep.start();
@@ -267,12 +294,43 @@ describe('the bill upkeep', () => {
     expect(await auditOf('bill.created')).toHaveLength(1);
   });
 
+  it('bills a registrant who never paid no further months and never lapses them: their first bill stays payable (issue #8)', async () => {
+    const member = await aVendor();
+    await aBill(member, '2026-12', 1, DISCOUNTED, '2026-12-15');
+    const { upkeep, clock } = anUpkeep(wib('2026-12-16'));
+    for (const day of ['2026-12-16', '2027-01-16', '2027-02-16', '2027-03-16', '2027-06-20']) {
+      clock.set(wib(day));
+      expect(await upkeep.runOnce()).toMatchObject({ billsCreated: 0 });
+    }
+    expect(terms(await billsOf(member)).map((b) => [b.startMonth, b.status])).toEqual([['2026-12', 'overdue']]);
+    const account = await loadMemberAccount(database().db, member, clock(), rates);
+    expect(account?.coverage).toEqual({ status: 'pending', firstMonth: '2026-12' });
+    expect(account?.nextDue).toMatchObject({ startMonth: '2026-12', status: 'overdue', outstanding: DISCOUNTED });
+  });
+
+  it('covers the months a part payment reaches, oldest first, by the bill\'s breakdown (issue #8)', async () => {
+    const member = await aVendor({ paymentPeriodMonths: 3 });
+    const { db } = database();
+    const breakdown = [8_400, 16_800, 16_800].map((total, i) => ({ month: addMonths('2026-12', i), jkk: 0, jkm: 0, jht: 0, total, discount: null }));
+    const { id } = await insertBill(db, { memberId: member, startMonth: '2026-12', months: 3, amount: 42_000, breakdown, dueDate: '2026-12-15', paymentCode: paymentCode('9400000001') });
+    await pay(paymentCode('9400000001'), 8_400, new Date('2026-12-10T02:00:00Z'));
+    const december = await loadMemberAccount(db, member, wib('2026-12-20'), rates);
+    expect(december?.coverage).toEqual({ status: 'active', paidThrough: '2026-12', overdueMonths: [] });
+    const { upkeep } = anUpkeep(wib('2027-04-16'));
+    await upkeep.runOnce();
+    // January to April unpaid: lapsed since 16 April, December (paid) not among the months.
+    const april = await loadMemberAccount(db, member, wib('2027-04-16'), rates);
+    expect(april?.coverage).toEqual({ status: 'lapsed', since: '2027-04-16', months: ['2027-01', '2027-02', '2027-03', '2027-04'] });
+    expect(april?.bills.find((b) => b.id === id)).toMatchObject({ paidAmount: 8_400, outstanding: 33_600 });
+  });
+
   it.skipIf(!usesPostgres())('creates each bill once when two upkeeps run at the same time (PostgreSQL only: PGlite has one connection, so nothing runs concurrently there)', async () => {
     const { db, url } = database();
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
       const id = await aVendor();
       await aBill(id, '2026-12', 1, DISCOUNTED, '2026-12-15');
+      await hasPaidBefore(id, '2026-12');
       ids.push(id);
     }
     const second = await openDatabase({ driver: 'postgres', url: url ?? '' });

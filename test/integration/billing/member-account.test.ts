@@ -51,7 +51,7 @@ describe('the member account', () => {
     expect(account?.nextDue).toEqual(expected);
   });
 
-  it('reads today on the vendor\'s clock: the bill is overdue from 00:00 WIB on the 16th, and the cover in grace', async () => {
+  it('reads today on the vendor\'s clock: the bill is overdue from 00:00 WIB on the 16th; never paid, the cover is pending, not in grace', async () => {
     const { db, member } = await enrolledVendor();
     const lastMinute = await loadMemberAccount(db, member.id, new Date('2026-12-15T16:59:00Z'), rates);
     expect(lastMinute?.today).toBe('2026-12-15');
@@ -59,11 +59,12 @@ describe('the member account', () => {
     const after = await loadMemberAccount(db, member.id, new Date('2026-12-15T17:00:00Z'), rates);
     expect(after?.today).toBe('2026-12-16');
     expect(after?.bills[0]).toMatchObject({ status: 'overdue', outstanding: 67_000 });
-    // Four consecutive unpaid months from December: it lapses the day after 2027-03-15.
-    expect(after?.coverage).toEqual({
-      status: 'grace', unpaidMonths: ['2026-12'], overdueMonths: ['2026-12'], dueDate: '2026-12-15', payBy: '2027-03-15',
-    });
+    // Nothing was ever paid: never covered, so never in grace and never lapsed (issue #8).
+    expect(after?.coverage).toEqual({ status: 'pending', firstMonth: '2026-12' });
     expect(after?.nextDue?.status).toBe('overdue');
+    const months = await loadMemberAccount(db, member.id, new Date('2027-05-01T03:00:00Z'), rates);
+    expect(months?.coverage).toEqual({ status: 'pending', firstMonth: '2026-12' });
+    expect(months?.nextDue).toMatchObject({ status: 'overdue', outstanding: 67_000 });
   });
 
   it('is active after paying, through the bill\'s last month, and shows the last payment', async () => {
@@ -84,8 +85,10 @@ describe('the member account', () => {
     const account = await loadMemberAccount(db, member.id, new Date('2026-12-01T03:00:00Z'), rates);
     expect(account?.bills[0]).toMatchObject({ status: 'unpaid', paidAmount: 31_234, outstanding: 35_766, credit: 0, paidOn: null });
     expect(account?.nextDue).toMatchObject({ id: bill.id, outstanding: 35_766 });
-    // A partly paid bill pays no month: December is unpaid, so the cover is in grace.
-    expect(account?.coverage).toMatchObject({ status: 'grace', unpaidMonths: ['2026-12'], overdueMonths: [] });
+    // A part payment pays the months it reaches, oldest first: December (Rp13.400) is covered.
+    expect(account?.coverage).toEqual({ status: 'active', paidThrough: '2026-12', overdueMonths: [] });
+    const january = await loadMemberAccount(db, member.id, new Date('2027-01-20T03:00:00Z'), rates);
+    expect(january?.coverage).toMatchObject({ status: 'grace', unpaidMonths: ['2027-01'], overdueMonths: ['2027-01'] });
     expect(account?.lastPayment).toEqual({ amount: 1_234, paidAt: new Date('2026-11-28T02:00:00Z'), billId: bill.id });
   });
 

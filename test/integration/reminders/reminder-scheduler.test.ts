@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReferenceData } from '../../../src/domain/reference-data-types.ts';
+import { isoToday } from '../../../src/domain/dates.ts';
 import { localTime } from '../../../src/domain/quiet-hours.ts';
 import { createDispatcher } from '../../../src/runtime/dispatcher.ts';
 import { loadReferenceData } from '../../../src/runtime/reference-data.ts';
@@ -148,24 +149,50 @@ describe('reminder scheduler', () => {
     const [bill] = await db.select().from(bills);
     expect(bill).toMatchObject({ amount: 67_000, dueDate: '2026-12-15', months: 3 });
     const code = bill?.paymentCode ?? '';
-    expect(await scheduler().planOnce()).toMatchObject({ bills: 1, pending: 17 });
+    // The member's first bill: the three reminders to start (firstBillRules).
+    expect(await scheduler().planOnce()).toMatchObject({ bills: 1, pending: 3 });
     // A partial payment keeps the reminders and lowers the amount they ask for.
     expect(await pay(database(), code, 7_000, new Date('2026-12-01T05:00:00Z'))).toMatchObject({ billPaid: false, outstanding: 60_000 });
 
-    clock.set(localTime('2026-12-08', 9, WIB));
+    clock.set(localTime('2026-12-12', 9, WIB));
     expect(await scheduler().runOnce()).toMatchObject({ planned: { bills: 0 }, fired: { claimed: 1, queued: 1 } });
     expect(await scheduler().fireOnce()).toMatchObject({ claimed: 0, queued: 0 });
     const rows = await reminderRows(db);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       channel: 'simulator', address: 'budi', kind: 'reminder', priority: 5, status: 'pending',
-      dedupeKey: `bill:${bill?.id}:h-7`, nextAttemptAt: localTime('2026-12-08', 9, WIB),
+      dedupeKey: `bill:${bill?.id}:awal-3`, nextAttemptAt: localTime('2026-12-12', 9, WIB),
       payload: {
-        text: `Halo SITI AMINAH, iuran BPJS Ketenagakerjaan Anda Rp60.000 jatuh tempo 15 Desember 2026. Bayar dengan kode ${code} agar perlindungan tetap berjalan. Balas CARA BAYAR untuk tempat bayar.`,
+        text: `Halo SITI AMINAH, pendaftaran Anda sudah tercatat, tapi perlindungan baru mulai setelah iuran pertama dibayar: Rp60.000, paling lambat 15 Desember 2026. Kode iuran: ${code}. Balas CARA BAYAR untuk tempat bayar.`,
         template: { name: 'pengingat_iuran', language: 'id', params: ['SITI AMINAH', 'Rp60.000', '15 Desember 2026', code] },
       },
     });
     expect((await timersOf(db))[0]).toMatchObject({ status: 'queued', outboxId: rows[0]?.id });
+  });
+
+  it('reminds a registrant who never paid three times around the first due date, then stops, never saying "nonaktif" (issue #8)', async () => {
+    const { app, db, clock, scheduler } = await world();
+    const { say } = vendorHelpers(app);
+    for (const answer of enrolmentAnswers(testNik(4))) await say('rini', answer);
+    expect(await scheduler().planOnce()).toMatchObject({ bills: 1, timers: 3, pending: 3 });
+    // Every six hours from the enrolment to June: the bill upkeep is not needed for reminders, and
+    // with nothing paid it makes no further bills anyway.
+    for (let at = Date.parse('2026-11-25T00:00:00Z'); at <= Date.parse('2027-01-05T00:00:00Z'); at += 6 * 3_600_000) {
+      clock.set(new Date(at));
+      await scheduler().runOnce();
+    }
+    clock.set(localTime('2027-06-30', 9, WIB));
+    expect(await scheduler().runOnce()).toMatchObject({ planned: { bills: 0 }, fired: { claimed: 0 } });
+    const rows = await reminderRows(db);
+    expect(rows.map((r) => [(r.dedupeKey ?? '').split(':').at(-1), isoToday(r.nextAttemptAt, WIB)])).toEqual([
+      ['awal-3', '2026-12-12'], ['awal0', '2026-12-15'], ['awal+7', '2026-12-22'],
+    ]);
+    expect((await timersOf(db)).map((t) => t.status)).toEqual(['queued', 'queued', 'queued']);
+    for (const row of rows) {
+      expect(row.payload.text).not.toMatch(/nonaktif|tunggakan/iu);
+      expect(row.payload.text).toContain('Rp67.000');
+    }
+    expect(rows.at(-1)?.payload.text).toContain('belum terlindungi');
   });
 
   it('writes the reminder in the contact\'s language, the template staying Indonesian', async () => {
@@ -287,8 +314,14 @@ describe('reminder scheduler', () => {
     const rows = await reminderRows(db);
     expect(rows).toHaveLength(2);
     expect(rows[1]?.dedupeKey).toBe(`bill:${vendor.bills[0]?.id}:h-1`);
-    // The one reminder a day names the other bill's money too: the total of both.
-    for (const row of rows) expect(row.payload.text).toContain('Semua yang belum dibayar: Rp33.600 (2 tagihan). Bayar yang paling lama dulu');
+    // Neither bill is due yet on the 8th or the 10th: no total of bills not yet owed (issue #8).
+    for (const row of rows) expect(row.payload.text).not.toContain('Semua yang belum dibayar');
+    // On the 14th the first bill is overdue: the second's H-1 names the money of both.
+    clock.set(localTime('2026-12-14', 9, WIB));
+    expect(await scheduler().fireOnce()).toMatchObject({ queued: 1 });
+    const last = (await reminderRows(db)).at(-1);
+    expect(last?.dedupeKey).toBe(`bill:${vendor.bills[1]?.id}:h-1`);
+    expect(last?.payload.text).toContain('Semua yang belum dibayar: Rp33.600 (2 tagihan). Bayar yang paling lama dulu');
   });
 
   it('stops adding the total once only one bill is left owed', async () => {

@@ -8,7 +8,8 @@ import type { Database } from '../../../src/store/database.ts';
 import type { Executor } from '../../../src/store/db-types.ts';
 import { insertBill } from '../../../src/store/repos/bills.ts';
 import { upsertContact } from '../../../src/store/repos/contacts.ts';
-import { contacts, outbox, reminderTimers } from '../../../src/store/schema.ts';
+import { bills as billsTable, contacts, outbox, payments, reminderTimers } from '../../../src/store/schema.ts';
+import { addMonths } from '../../../src/domain/calendar.ts';
 import { openTestApp, TEST_SECRET } from '../../helpers/runtime-app.ts';
 import { aMemberId } from '../store/fixtures.ts';
 
@@ -33,6 +34,11 @@ export interface VendorSpec {
   readonly channel?: string;
   readonly language?: string;
   readonly bills?: readonly { readonly startMonth: string; readonly dueDate: string; readonly amount: number; readonly months?: number }[];
+  /**
+   * false: the bills are the member's first, never paid (reminded by firstBillRules). Otherwise a
+   * bill for the month before them is inserted paid: a member who has started paying.
+   */
+  readonly started?: boolean;
 }
 
 /** A contact, member and bills inserted through the repositories; the bills' ids and codes in order. */
@@ -44,8 +50,18 @@ export async function aVendor(x: Executor, spec: VendorSpec) {
   const memberId = await aMemberId(x, contact.id, {
     nikHash: `hash-${spec.address}`, fullName: spec.name ?? 'Siti Rahayu', provinceCode: spec.province ?? '31',
   });
+  const specBills = spec.bills ?? [{ startMonth: '2026-12', dueDate: '2026-12-15', amount: 16_800 }];
+  const firstMonth = specBills.map((b) => b.startMonth).sort()[0];
+  if (spec.started !== false && firstMonth !== undefined) {
+    const month = addMonths(firstMonth, -1);
+    const { id } = await insertBill(x, { memberId, startMonth: month, months: 1, amount: 16_800, breakdown: {}, dueDate: `${month}-20`, paymentCode: paymentCode(String(++codes).padStart(10, '0')) });
+    await x.update(billsTable).set({ status: 'paid' }).where(eq(billsTable.id, id));
+    await x.insert(payments).values({
+      externalRef: `STARTED-${id}`, amount: 16_800, paidAt: new Date(`${month}-10T03:00:00Z`), source: 'manual', billId: id, memberId, status: 'applied', appliedAmount: 16_800,
+    });
+  }
   const bills = [];
-  for (const b of spec.bills ?? [{ startMonth: '2026-12', dueDate: '2026-12-15', amount: 16_800 }]) {
+  for (const b of specBills) {
     const code = paymentCode(String(++codes).padStart(10, '0'));
     const { id } = await insertBill(x, { memberId, startMonth: b.startMonth, months: b.months ?? 1, amount: b.amount, breakdown: {}, dueDate: b.dueDate, paymentCode: code });
     bills.push({ id, code });

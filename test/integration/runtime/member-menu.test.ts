@@ -25,8 +25,8 @@ describe('an enrolled vendor talks to the member menu (flows/pengingat.yaml)', (
   it('answers "cek iuran" with coverage, the bill to pay and the last payment, before and after paying', async () => {
     const { say, db, bill, clock } = await enrolled();
     const before = await say('siti', 'cek iuran');
-    expect(before).toContain('Status kepesertaan SITI AMINAH: TERDAFTAR. Perlindungan mulai Desember 2026 setelah iuran pertama dibayar.');
-    expect(before).toContain(`Tagihan berikutnya: Rp67.000 untuk 3 bulan mulai Desember 2026, bayar paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
+    expect(before).toContain('Status kepesertaan SITI AMINAH: TERDAFTAR, tetapi belum terlindungi: iuran pertama belum dibayar.');
+    expect(before).toContain(`Yang perlu dibayar: Rp67.000 untuk 3 bulan mulai Desember 2026, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
     expect(before).toContain('Belum ada pembayaran yang kami terima.');
     expect(before).toContain('Ada yang bisa kami bantu?');
 
@@ -39,16 +39,33 @@ describe('an enrolled vendor talks to the member menu (flows/pengingat.yaml)', (
     expect(after).toContain('Kelebihan bayar Rp1.000 sudah kami catat');
   });
 
-  it('names the oldest bill first and the total when several are owed (the upkeep made the next one at the due date)', async () => {
+  it('names one bill to pay and one due date; a bill not yet due is not counted as owed (issue #8)', async () => {
     const { say, db, bill, clock, app } = await enrolled();
-    clock.set(new Date('2026-12-16T03:00:00Z'));
+    // December paid (Rp13.400 of the 3-month bill): the vendor has started.
+    clock.set(new Date('2026-12-10T03:00:00Z'));
+    await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-DES', amount: 13_400, paidAt: clock(), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'test', now: clock() }));
+    clock.set(new Date('2027-01-16T03:00:00Z'));
     const upkeep = createBillUpkeep({ db, data: app.data, clock, randomDigits: app.randomDigits });
+    // The upkeep made March–May on the first bill's due date: not due before 15 March.
     expect(await upkeep.runOnce()).toMatchObject({ billsCreated: 1 });
     const reply = await say('siti', 'cek iuran');
-    expect(reply).toContain('BELUM DIBAYAR. Bayar paling lambat 15 Maret 2027');
-    expect(reply).toContain(`Tagihan berikutnya: Rp67.000 untuk 3 bulan mulai Desember 2026, bayar paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
-    // March–May 2027 at the full Rp26.800 a month: Rp80.400; with December's bill Rp147.400.
-    expect(reply).toContain('Total yang belum dibayar: Rp147.400 (2 tagihan). Bayar yang paling lama dulu.');
+    expect(reply).toContain('BELUM DIBAYAR untuk bulan ini');
+    expect(reply).toContain(`Yang perlu dibayar: masih kurang Rp53.600 dari Rp67.000 (untuk 3 bulan mulai Desember 2026), bayar paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
+    expect(reply.match(/paling lambat/gu)).toHaveLength(1);
+    expect(reply).not.toContain('Maret 2027');
+    // Only one bill is due: no total (it was "Rp133.999 (2 tagihan)" with March–May counted).
+    expect(reply).not.toContain('Total');
+  });
+
+  it('tells a registrant who never paid they are registered but not protected, with one bill and how to start', async () => {
+    const { say, db, bill, clock, app } = await enrolled();
+    clock.set(new Date('2027-02-20T03:00:00Z'));
+    const upkeep = createBillUpkeep({ db, data: app.data, clock, randomDigits: app.randomDigits });
+    expect(await upkeep.runOnce()).toMatchObject({ billsCreated: 0 });
+    const reply = await say('siti', 'cek iuran');
+    expect(reply).toContain('TERDAFTAR, tetapi belum terlindungi: iuran pertama belum dibayar. Perlindungan mulai setelah Anda membayar tagihan di bawah ini');
+    expect(reply).toContain(`Yang perlu dibayar: Rp67.000 untuk 3 bulan mulai Desember 2026, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
+    expect(reply).not.toMatch(/nonaktif|Total/u);
   });
 
   it('files "sudah bayar" with its reference as an open claim on the unpaid bill', async () => {

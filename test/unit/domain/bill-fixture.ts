@@ -21,3 +21,18 @@ export function monthlyBills(start: string, count: number, paid: Record<string, 
     };
   });
 }
+
+/**
+ * The same bills after one month paid on time before them: a member who has started paying.
+ * One who never paid was never covered and never lapses, so lapse tests start from here.
+ */
+export function afterAPaidMonth(bills: readonly Bill[], calendar: DueCalendar = plain): Bill[] {
+  const first = bills[0];
+  if (first === undefined) throw new RangeError('afterAPaidMonth needs a bill');
+  const month = addMonths(first.startMonth, -1);
+  const dueDate = dueDateOf(month, calendar);
+  return [{ id: STARTED, startMonth: month, months: 1, amount: 16_800, dueDate, payments: [{ amount: 16_800, date: dueDate }] }, ...bills];
+}
+
+/** The id of the paid bill afterAPaidMonth adds. */
+export const STARTED = 'started';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billAmounts, monthAfterBill, monthsOfBill } from '../../../src/domain/ledger.ts';
+import { billAmounts, monthAfterBill, monthsOfBill, monthsPaidOn } from '../../../src/domain/ledger.ts';
 
 describe('billAmounts', () => {
   const bill = { amount: 25_200, payments: [{ amount: 10_000, date: '2026-11-10' }, { amount: 15_201, date: '2026-11-20' }] };
@@ -31,5 +31,24 @@ describe('monthsOfBill', () => {
     expect(monthsOfBill({ startMonth: '2026-11', months: 3 })).toEqual(['2026-11', '2026-12', '2027-01']);
     expect(monthAfterBill({ startMonth: '2026-11', months: 3 })).toBe('2027-02');
     expect(monthAfterBill({ startMonth: '2026-01', months: 12 })).toBe('2027-01');
+  });
+});
+
+describe('monthsPaidOn', () => {
+  const quarter = { amount: 42_000, months: 3, monthAmounts: [8_400, 16_800, 16_800], payments: [] as { amount: number; date: string }[] };
+
+  it('pays the months oldest first, each once its own price is reached', () => {
+    const payments = [{ amount: 10_000, date: '2026-12-10' }, { amount: 20_000, date: '2027-01-05' }];
+    expect(monthsPaidOn({ ...quarter, payments })).toEqual(['2026-12-10', '2027-01-05', null]);
+    expect(monthsPaidOn({ ...quarter, payments }, '2026-12-31')).toEqual(['2026-12-10', null, null]);
+  });
+
+  it('pays nothing with less than the first month', () => {
+    expect(monthsPaidOn({ ...quarter, payments: [{ amount: 8_399, date: '2026-12-10' }] })).toEqual([null, null, null]);
+  });
+
+  it('splits evenly when the breakdown does not add up to the amount', () => {
+    const odd = { amount: 50_400, months: 3, monthAmounts: [1, 2, 3], payments: [{ amount: 33_600, date: '2026-12-10' }] };
+    expect(monthsPaidOn(odd)).toEqual(['2026-12-10', '2026-12-10', null]);
   });
 });
