@@ -25,6 +25,7 @@ import { createBillUpkeep } from './runtime/bill-upkeep.ts';
 import { createReminderScheduler } from './runtime/reminder-scheduler.ts';
 import { checkHealth } from './runtime/health.ts';
 import { isConnectionLost } from './store/database.ts';
+import { expireLeases } from './store/repos/outbox.ts';
 
 export interface RunningPayung {
   readonly url: string;
@@ -85,6 +86,12 @@ export async function startPayung(app: App, config: Config, options: { channels?
       db: app.database.db, flows: app.flows, data: app.data, clock, logger: logger.child({ part: 'reminders' }),
       workers: app.database.driver === 'postgres' ? 2 : 1,
     });
+    if (app.database.driver === 'pglite') {
+      // The folder is locked to this process: rows left 'sending' are a crashed run's, so their
+      // chats go on now rather than after the lease (they may have been sent: counted as such).
+      const orphans = await expireLeases(app.database.db, clock());
+      if (orphans > 0) logger.warn({ rows: orphans }, 'outbox rows left sending by a previous run are sent again now; some may reach the vendor twice');
+    }
     if (senders.length > 0) dispatcher.start();
     upkeep.start();
     reminders.start();
