@@ -31,6 +31,10 @@ export interface Config {
     /** Registered with Telegram at start (setWebhook) when set. */
     readonly webhookUrl: string | null;
   };
+  /** The token the admin pages (the WhatsApp QR page) require; those pages are off when null. */
+  readonly adminToken: string | null;
+  /** A due outbox row older than this makes /healthz answer 503 (degraded). */
+  readonly outboxMaxAgeMs: number;
   /** Shared secret of the payment provider's signed webhook (POST /api/payments); off when null. */
   readonly paymentsWebhookSecret: string | null;
   /** The unofficial whatsapp-web.js client: off unless asked for; paced to protect the number. */
@@ -97,6 +101,8 @@ function toConfig(env: ParsedEnv): Config {
       webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null,
       webhookUrl: env.TELEGRAM_WEBHOOK_URL ?? null,
     },
+    adminToken: env.PAYUNG_ADMIN_TOKEN ?? null,
+    outboxMaxAgeMs: env.OUTBOX_MAX_AGE_SECONDS * 1000,
     paymentsWebhookSecret: env.PAYMENTS_WEBHOOK_SECRET ?? null,
     whatsappWeb: {
       enabled: env.WHATSAPP_WEB_ENABLED,

@@ -11,7 +11,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Db } from '../store/db-types.ts';
 import { markStopped } from '../store/repos/contacts.ts';
 import {
-  buryStoppedContactRows, claimOutboxHeads, CONTACT_STOPPED, deferOutbox, DEFAULT_LEASE_MS, markDead, markFailed, recordSent, type ClaimedOutboxRow,
+  buryStoppedContactRows, claimOutboxHeads, CONTACT_STOPPED, deferOutbox, DEFAULT_LEASE_MS, LEASE_EXPIRED, markDead, markFailed, recordSent, SEND_TIMEOUT_MS, type ClaimedOutboxRow,
 } from '../store/repos/outbox.ts';
 import { fallbackChannelLimit, resolveLimits, type ChannelLimit } from './dispatch-limits.ts';
 import { defaultRetryPolicy, nextRetryAt, type RetryPolicy } from './retry-policy.ts';
@@ -31,10 +31,12 @@ export interface DispatcherOptions {
   /** Rows claimed per channel per round, at most; default 100. */
   readonly batchSize?: number;
   /**
-   * How long a claim holds before a crashed worker's row is due again; default 5 minutes. Keep it
-   * well above the senders' request timeout, or a slow send may be claimed and sent again.
+   * How long a claim holds before a crashed worker's row is due again; default DEFAULT_LEASE_MS
+   * (30 s). Keep it above sendTimeoutMs, or a slow send may be claimed and sent again.
    */
   readonly leaseMs?: number;
+  /** A send that has not answered after this is given up as a retryable failure; default SEND_TIMEOUT_MS (20 s). */
+  readonly sendTimeoutMs?: number;
   /** The pause of start()'s loop after a round with nothing to do; default 200 ms. */
   readonly idleMs?: number;
   /** How start() waits; tests pass one that returns at once or advances a manual clock. */
@@ -67,6 +69,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const retry: RetryPolicy = { ...defaultRetryPolicy, random: Math.random, ...options.retry };
   const batchSize = options.batchSize ?? 100;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
+  let possibleDuplicates = 0;
   const log = options.logger?.child({ component: 'dispatcher', worker: options.workerId ?? 'dispatcher' });
   const channels = options.senders.map((sender) => {
     const limit = limits[sender.channel] ?? fallbackChannelLimit;
@@ -103,7 +107,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await deferOutbox(db, [row.id], channel.bucket.nextTokenAt(clock()));
       return { outcome: 'deferred' };
     }
-    const result = await sendSafely(channel.sender, toOutbound(row));
+    if (row.lastError === LEASE_EXPIRED) {
+      possibleDuplicates += 1;
+      log?.warn({ outboxId: row.id, channel: row.channel, attempts: row.attempts, possibleDuplicates },
+        'outbox row claimed again after its lease ran out (a worker crashed or a send hung): it may reach the vendor twice');
+    }
+    const result = await sendSafely(channel.sender, toOutbound(row), sendTimeoutMs);
     const at = clock();
     if (result.ok) {
       await recordSent(db, row.id, at, result.providerMessageId);
@@ -141,15 +150,29 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     name: 'dispatch', runOnce, idleMs: options.idleMs ?? 200, maxErrorPauseMs: MAX_ERROR_PAUSE_MS, ...(options.sleep ? { sleep: options.sleep } : {}), ...(log ? { logger: log } : {}),
     busy: (round) => round.sent + round.failed + round.dead + round.deferred > 0,
   });
-  return { runOnce, start: loop.start, stop: loop.stop };
+  return {
+    runOnce,
+    start: loop.start,
+    stop: loop.stop,
+  };
 }
 
-/** A sender that throws has met a network error or a bug: treated as a retryable failure. */
-async function sendSafely(sender: ChannelSender, message: OutboundMessage): Promise<SendResult> {
+/**
+ * A sender that throws has met a network error or a bug, and one that does not answer within
+ * the send timeout is hung: both are retryable failures. The timeout keeps every send shorter
+ * than the lease, so a live worker's row is never claimed by another.
+ */
+async function sendSafely(sender: ChannelSender, message: OutboundMessage, timeoutMs: number): Promise<SendResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<SendResult>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, retryable: true, error: `send timed out after ${timeoutMs} ms` }), timeoutMs);
+  });
   try {
-    return await sender.send(message);
+    return await Promise.race([sender.send(message), timedOut]);
   } catch (error) {
     return { ok: false, retryable: true, error: `sender threw: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEFAULT_RETRY_DELAYS_MS, handleWithRetries } from '../handle-with-retries.ts';
+import { DEFAULT_RETRY_DELAYS_MS, handleWithRetries, HandlingAbandoned } from '../handle-with-retries.ts';
 import { Telegraf, TelegramError } from 'telegraf';
 import type { Update, UserFromGetMe } from 'telegraf/types';
 import { ConfigError, PayungError } from '../../lib/errors.ts';
@@ -34,7 +34,10 @@ export interface TelegramChannelOptions {
   readonly logger?: TelegramLogger;
   /** Polling: wait this long after an empty getUpdates (emulators answer at once). Default 0. */
   readonly pollIdleMs?: number;
-  /** Polling: waits before retrying an update whose handling failed (the runtime dedupes). */
+  /**
+   * Polling: waits before retrying an update whose handling failed (the runtime dedupes); the
+   * last repeats until the update is handled, however long the database is down.
+   */
   readonly retryDelaysMs?: readonly number[];
 }
 
@@ -72,6 +75,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const perChat = new KeyedQueue();
   const ignoredTypes = new Set<string>();
   const retryDelays = options.mode === 'polling' ? (options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS) : [];
+  // Polling acknowledges a batch of updates by asking for the next one (getUpdates with a higher
+  // offset), and telegraf asks only once every update of the batch is handled. So an update is
+  // retried until its transaction commits; stop() ends the retries, and then the offset must not
+  // be confirmed either, or Telegram would never deliver the update again.
+  const stopRetrying = new AbortController();
 
   async function handleUpdate(update: Update): Promise<void> {
     const message = telegramUpdateToInbound(update);
@@ -85,13 +93,18 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
     await perChat.run(message.from, () => handleWithRetries(options.handler, message, {
       delaysMs: retryDelays,
-      sleep,
+      ...(options.mode === 'polling' ? { until: stopRetrying.signal } : {}),
       onRetry: (error, attempt) => logger.warn({ err: error, updateId: update.update_id, externalId: message.externalId, attempt }, 'telegram: handling an update failed; trying again'),
     }));
   }
 
   bot.use((ctx) => handleUpdate(ctx.update));
   bot.catch((error, ctx) => {
+    if (error instanceof HandlingAbandoned) {
+      keepOffsetUnconfirmed(bot);
+      logger.warn({ updateId: ctx.update.update_id }, 'telegram: stopped before this update was handled; Telegram delivers it again at the next start');
+      return;
+    }
     logger.error({ err: error, updateId: ctx.update.update_id }, 'telegram: update not handled');
     // Webhook: the handler answers 500 and Telegram delivers the update again.
     if (options.mode === 'webhook') throw error;
@@ -139,9 +152,20 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
           await sleep(10);
         }
       }
+      stopRetrying.abort();
       await polling;
     },
   };
+}
+
+/**
+ * telegraf confirms the offset past the last batch when polling stops (Polling.syncUpdateOffset);
+ * with an update of that batch unhandled, that would drop it for good. Its `skipOffsetSync`
+ * flag (set by telegraf itself after a 401 or 409) turns the confirmation off.
+ */
+function keepOffsetUnconfirmed(bot: Telegraf): void {
+  const polling = (bot as unknown as { polling?: { skipOffsetSync: boolean } }).polling;
+  if (polling !== undefined) polling.skipOffsetSync = true;
 }
 
 function checkedToken(token: string | null | undefined): string {

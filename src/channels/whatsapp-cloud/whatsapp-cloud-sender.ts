@@ -36,7 +36,11 @@ export function createWhatsAppCloudSender(options: WhatsAppCloudSenderOptions): 
         response = await doFetch(url, {
           method: 'POST',
           headers: { authorization: `Bearer ${config.accessToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
+          // The Cloud API has no idempotency key (no header or field makes a repeated POST one
+          // message): a send repeated after a crash is a second message. biz_opaque_callback_data
+          // is not processed by Meta, only echoed in the status webhooks, so the outbox row of
+          // each delivered message, and so a duplicate, can be traced.
+          body: JSON.stringify({ ...body, biz_opaque_callback_data: `outbox:${message.outboxId}` }),
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
       } catch (error) {

@@ -44,11 +44,22 @@ export interface ClaimOptions {
   readonly address?: string;
   readonly limit: number;
   readonly now: Date;
-  /** How long a claim holds (see claimOutboxHeads); default 5 minutes. */
+  /** How long a claim holds (see claimOutboxHeads); default DEFAULT_LEASE_MS. */
   readonly leaseMs?: number;
 }
 
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+/**
+ * The longest a send may take: the dispatcher gives up on a send after this (the Cloud API
+ * sender's own request timeout is 15 s).
+ */
+export const SEND_TIMEOUT_MS = 20_000;
+/**
+ * How long a claim holds: a bit longer than a send may take, so a live worker's row is never
+ * claimed twice, while a crashed worker's chat waits at most this long (it was 5 minutes).
+ */
+export const DEFAULT_LEASE_MS = SEND_TIMEOUT_MS + 10_000;
+/** Kept in last_error of a row claimed again after its lease ran out: it may have been sent already. */
+export const LEASE_EXPIRED = 'lease expired: claimed again, may have been sent already';
 
 /** Marks up to `limit` due rows as 'sending' (attempts + 1) and returns them, highest priority first. */
 export async function claimOutbox(x: Executor, options: ClaimOptions): Promise<OutboxRow[]> {
@@ -96,7 +107,7 @@ export interface HeadClaimOptions {
   readonly channel: string;
   readonly limit: number;
   readonly now: Date;
-  /** How long a claim holds before another worker may take the row again; default 5 minutes. */
+  /** How long a claim holds before another worker may take the row again; default DEFAULT_LEASE_MS. */
   readonly leaseMs?: number;
   /** A chat that was sent a message less than this long ago gets nothing now; default 0. */
   readonly perChatIntervalMs?: number;
@@ -119,8 +130,9 @@ export type ClaimedOutboxRow = OutboxRow & {
  *
  * A claim is a lease: `next_attempt_at` is set to now + leaseMs, and a row still 'sending' after
  * that is due again, so a worker that crashed between claim and result loses nothing. Such a row
- * may then be sent twice (the crashed worker may have sent it); the outbox id, passed to the
- * sender as `outboxId`, is the idempotency key a platform can use to recognise the repeat.
+ * may then be sent twice (the crashed worker may have sent it): it comes back with last_error
+ * LEASE_EXPIRED, and the dispatcher counts it as a possible duplicate. The outbox id, passed to
+ * the sender as `outboxId`, is the idempotency key for a platform that has one.
  *
  * Cost: with no index in claim order, each claim sorts every due row of the channel (about
  * 500 ms with 200,000 pending rows on PostgreSQL); a partial index
@@ -134,7 +146,8 @@ export async function claimOutboxHeads(x: Executor, options: HeadClaimOptions): 
     .limit(options.limit)
     .for('update', { of: outbox, skipLocked: true });
   const rows = await x.update(outbox)
-    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: leaseEnd(options) })
+    // SET sees the row as it was: one still 'sending' is a claim whose lease ran out.
+    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: leaseEnd(options), lastError: sql`case when ${outbox.status} = 'sending' then ${LEASE_EXPIRED} else ${outbox.lastError} end` })
     .from(contacts)
     .where(and(eq(outbox.contactId, contacts.id), inArray(outbox.id, due)))
     .returning({ ...getTableColumns(outbox), contactStoppedAt: contacts.stoppedAt, lastInboundAt: contacts.lastInboundAt });
@@ -168,6 +181,16 @@ function headFilters(x: Executor, options: HeadClaimOptions): SQL[] {
     ))})`);
   }
   return filters;
+}
+
+/**
+ * Ends every running lease at once: for a process that knows it is the only worker (PGlite,
+ * whose folder it holds locked), rows left 'sending' at start-up are a crashed run's, and their
+ * chats need not wait for the lease. Returns how many.
+ */
+export async function expireLeases(x: Executor, now: Date): Promise<number> {
+  const rows = await x.update(outbox).set({ nextAttemptAt: now }).where(and(eq(outbox.status, 'sending'), gt(outbox.nextAttemptAt, now))).returning({ id: outbox.id });
+  return rows.length;
 }
 
 /** A send the platform accepted: 'sent', with the platform's message id for its status webhooks. */

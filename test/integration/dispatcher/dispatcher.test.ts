@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src/lib/clock.ts';
 import { createDispatcher, type DispatcherOptions } from '../../../src/runtime/dispatcher.ts';
 import { findContact, markStopped, upsertContact } from '../../../src/store/repos/contacts.ts';
-import { claimOutboxHeads } from '../../../src/store/repos/outbox.ts';
+import { claimOutboxHeads, DEFAULT_LEASE_MS } from '../../../src/store/repos/outbox.ts';
+import { createLogger } from '../../../src/lib/logger.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';
 import { fakeSender, outboxRows, queue, type FakeSender } from './fake-sender.ts';
 
@@ -192,6 +193,34 @@ describe('dispatcher', () => {
     expect(sender.calls.map((c) => c.message.outboxId)).toEqual([id]);
     expect((await outboxRows(db))[0]).toMatchObject({ status: 'sent', attempts: 2 });
     expect((await drain(dispatcher)).map((r) => r.sent)).toEqual([1]);
+  });
+
+  it('holds a claim 30 s by default (not 5 minutes) and logs a re-claimed row as a possible duplicate, counted', async () => {
+    const { db } = database();
+    await queue(db, 'telegram', 'ana', ['reply']);
+    await queue(db, 'telegram', 'budi', ['reply']);
+    await db.transaction((tx) => claimOutboxHeads(tx, { channel: 'telegram', limit: 10, now: t0 }));
+    const lines: string[] = [];
+    const logger = createLogger('warn', { destination: { write: (line: string) => { lines.push(line); } } });
+    const { clock, dispatcher } = setup(undefined, { logger });
+    clock.advance(DEFAULT_LEASE_MS - 1);
+    expect((await dispatcher.runOnce()).sent).toBe(0);
+    clock.advance(1);
+    expect((await dispatcher.runOnce()).sent).toBe(2);
+    expect(DEFAULT_LEASE_MS).toBe(30_000);
+    const duplicates = lines.map((l) => JSON.parse(l) as { msg: string; possibleDuplicates?: number }).filter((l) => l.msg.includes('may reach the vendor twice'));
+    expect(duplicates.map((l) => l.possibleDuplicates)).toEqual([1, 2]);
+    expect(await outboxRows(db)).toMatchObject([{ status: 'sent', lastError: null }, { status: 'sent', lastError: null }]);
+  });
+
+  it('gives up a send that hangs past the send timeout as a retryable failure, within the lease', async () => {
+    const { db } = database();
+    await queue(db, 'telegram', 'ana', ['reply']);
+    const clock = manualClock(t0);
+    const hanging = { channel: 'telegram' as const, send: () => new Promise<never>(() => {}) };
+    const dispatcher = createDispatcher({ db, senders: [hanging], clock, sendTimeoutMs: 50, limits: { telegram: { perSecond: 1_000, burst: 1_000, perChatIntervalMs: 0 } } });
+    expect(await dispatcher.runOnce()).toMatchObject({ sent: 0, failed: 1 });
+    expect((await outboxRows(db))[0]).toMatchObject({ status: 'pending', lastError: 'send timed out after 50 ms' });
   });
 
   it('start() loops until stop(), which lets the current round finish', async () => {

@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       localesDir: 'locales',
       language: 'id',
       telegram: { botToken: null, apiRoot: null, mode: 'polling', webhookSecret: null, webhookUrl: null },
+      adminToken: null,
+      outboxMaxAgeMs: 300_000,
       paymentsWebhookSecret: null,
       whatsappWeb: { enabled: false, executablePath: '/usr/bin/chromium', minIntervalMs: 4000, dailyCap: 300 },
       whatsappCloud: null,
@@ -44,12 +46,15 @@ describe('loadConfig', () => {
       WHATSAPP_WEB_DAILY_CAP: '150', WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG'.padEnd(24, 'x'), WHATSAPP_CLOUD_APP_SECRET: 'app-secret-0123456',
       WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify-me', WHATSAPP_CLOUD_PHONE_NUMBER_ID: '1234567890', WHATSAPP_CLOUD_GRAPH_URL: 'http://127.0.0.1:9002',
       WHATSAPP_CLOUD_RATE: '250', PAYMENTS_WEBHOOK_SECRET: 'p'.repeat(32),
+      PAYUNG_ADMIN_TOKEN: 'a'.repeat(24), OUTBOX_MAX_AGE_SECONDS: '120',
     });
     expect(config).toEqual({
       database: { driver: 'postgres', url: 'postgresql://payung:pw@db.internal:6543/payung' },
       dataDir: '/var/lib/payung', host: '0.0.0.0', port: 8080, logLevel: 'debug', secret: SECRET,
       flowsDir: '/etc/payung/flows', localesDir: '/etc/payung/locales', language: 'en',
       telegram: { botToken: '123456:ABC-def_ghi', apiRoot: 'http://127.0.0.1:9001', mode: 'webhook', webhookSecret: 'webhook-secret-123', webhookUrl: 'https://payung.example/webhooks/telegram' },
+      adminToken: 'a'.repeat(24),
+      outboxMaxAgeMs: 120_000,
       paymentsWebhookSecret: 'p'.repeat(32),
       whatsappWeb: { enabled: true, executablePath: '/opt/chromium', minIntervalMs: 6000, dailyCap: 150 },
       whatsappCloud: {
@@ -61,6 +66,12 @@ describe('loadConfig', () => {
 
   it('refuses half a WhatsApp Cloud configuration, naming the missing variable', () => {
     expect(errorFor({ WHATSAPP_CLOUD_ACCESS_TOKEN: 'x'.repeat(24) }).message).toMatch(/^WHATSAPP_CLOUD_APP_SECRET: is needed too/);
+  });
+
+  it('refuses a short admin token without echoing it', () => {
+    const error = errorFor({ PAYUNG_ADMIN_TOKEN: 'short-token' });
+    expect(error.variable).toBe('PAYUNG_ADMIN_TOKEN');
+    expect(error.message).not.toContain('short-token');
   });
 
   it('refuses a Telegram webhook without its secret', () => {
