@@ -4,13 +4,17 @@
  *   shared secret, checked in constant time (401 and nothing recorded when missing or wrong);
  *   400 naming the field for malformed JSON or an invalid body; then one transaction records the
  *   payment and answers 200 `{ status: 'applied' | 'unmatched' | 'duplicate', … }`. A store
- *   failure answers 503 so the partner redelivers: the reference makes a redelivery harmless.
+ *   failure answers 503 so the partner redelivers: the reference makes a redelivery harmless;
+ *   a value the database refuses (422) would fail again, so it is not asked for again.
+ *   Every string field is cleaned first (NUL, control and zero-width characters; see clean-text).
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { consoleChannelLogger, type ChannelLogger } from '../lib/channel-logger.ts';
 import { verifySignature } from '../lib/verify-signature.ts';
+import { cleanJson } from '../lib/clean-text.ts';
+import { isBadDataError } from '../lib/query-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../store/db-types.ts';
 import { recordPayment, type RecordPaymentResult } from '../runtime/record-payment.ts';
@@ -53,7 +57,9 @@ export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
     }
     let json: unknown;
     try {
-      json = JSON.parse(new TextDecoder().decode(raw));
+      // Cleaned once here, like a chat message: a NUL in any field would fail the insert on
+      // every redelivery; a zero-width space would make another reference of the same one.
+      json = cleanJson(JSON.parse(new TextDecoder().decode(raw)));
     } catch {
       return c.json({ error: 'body is not JSON' }, 400);
     }
@@ -73,6 +79,11 @@ export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
       return c.json(responseOf(result), 200);
     } catch (error) {
       // The reference only: the body may hold a NIK.
+      if (isBadDataError(error)) {
+        // Redelivering the same body would fail the same way for ever.
+        logger.error({ err: error, reference: body.reference }, 'payments: a payment the database cannot store was refused');
+        return c.json({ error: 'a field holds a value that cannot be stored' }, 422);
+      }
       logger.error({ err: error, reference: body.reference }, 'payments: recording a payment failed; the partner will redeliver');
       return c.json({ error: 'unavailable' }, 503);
     }
