@@ -7,7 +7,7 @@
  */
 export function scrubQueryError(error: unknown): unknown {
   if (!(error instanceof Error) || !carriesQueryData(error)) return error;
-  const message = withoutParams(error.message);
+  const message = quotesValues(error) ? error.message.replace(/"[^"]*"/gu, '"…"') : withoutParams(error.message);
   const scrubbed = new Error(message, error.cause === undefined ? undefined : { cause: scrubQueryError(error.cause) });
   scrubbed.name = error.name;
   const stack = error.stack ?? '';
@@ -47,6 +47,12 @@ function carriesQueryData(error: Error): boolean {
 }
 
 const PARAMS_MARK = '\nparams:';
+
+/** PostgreSQL's data exceptions (class 22) quote the value they could not take: `invalid input syntax for type integer: "Sri"`. */
+function quotesValues(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('22');
+}
 
 /** drizzle writes `Failed query: <sql>\nparams: <values>`, values last. */
 function withoutParams(message: string): string {
