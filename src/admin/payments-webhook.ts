@@ -8,12 +8,16 @@
  *   `{ status: 'conflict', error }` when the reference was recorded with another amount (this one
  *   is kept for review, not applied). A store failure answers 503 so the partner redelivers: the
  *   reference makes a redelivery harmless.
+ *   A value the database refuses answers 422: it would fail again, so it is not asked for again.
+ *   Every string field is cleaned first (NUL, control and zero-width characters; see clean-text).
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { consoleChannelLogger, type ChannelLogger } from '../lib/channel-logger.ts';
 import { verifySignature } from '../lib/verify-signature.ts';
+import { cleanJson } from '../lib/clean-text.ts';
+import { isBadDataError } from '../lib/query-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../store/db-types.ts';
 import { paidAtProblem } from '../domain/paid-at-window.ts';
@@ -61,7 +65,9 @@ export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
     }
     let json: unknown;
     try {
-      json = JSON.parse(new TextDecoder().decode(raw));
+      // Cleaned once here, like a chat message: a NUL in any field would fail the insert on
+      // every redelivery; a zero-width space would make another reference of the same one.
+      json = cleanJson(JSON.parse(new TextDecoder().decode(raw)));
     } catch {
       return c.json({ error: 'body is not JSON' }, 400);
     }
@@ -85,6 +91,11 @@ export function createPaymentsWebhook(options: PaymentsWebhookOptions): Hono {
     } catch (error) {
       if (error instanceof PaymentRefusedError) return c.json({ error: error.message }, 400);
       // The reference only: the body may hold a NIK.
+      if (isBadDataError(error)) {
+        // Redelivering the same body would fail the same way for ever.
+        logger.error({ err: error, reference: body.reference }, 'payments: a payment the database cannot store was refused');
+        return c.json({ error: 'a field holds a value that cannot be stored' }, 422);
+      }
       logger.error({ err: error, reference: body.reference }, 'payments: recording a payment failed; the partner will redeliver');
       return c.json({ error: 'unavailable' }, 503);
     }

@@ -36,7 +36,7 @@ export function parseNik(
   known: KnownRegionCodes,
   options: { readonly adultAge?: number } = {},
 ): Parsed<NikInfo> {
-  const nik = foldText(text).replace(/[\s.\-‐-―−_]/gu, '');
+  const nik = normalizeNik(text);
   if (nik.length === 0) return fail('nik.empty');
   if (!/^\d+$/u.test(nik)) return fail('nik.not_digits');
   if (nik.length !== 16) return fail('nik.length', { got: nik.length });
@@ -60,10 +60,23 @@ export function parseNik(
   });
 }
 
-/** "3174********0001": enough to recognise one's own NIK, not enough to misuse it. */
+/**
+ * A NIK as typed, reduced to what should be its digits: full-width digits folded, invisible
+ * characters dropped, and the separators people put between groups removed — spaces (any
+ * number), dots, underscores, hyphens and dashes (‐ ‑ ‒ – — ―, −): "3174_0101—0101 0001".
+ */
+export function normalizeNik(text: string): string {
+  return foldText(text).replace(/[\s.\-‐-―−_·•]/gu, '');
+}
+
+/**
+ * "************0001": the last four digits, enough for a vendor or an agent to tell their own
+ * NIK from another, too few to reuse. The first four would add the region, which with a name
+ * narrows a person down further than needed.
+ */
 export function maskNik(nik: string): string {
   if (nik.length < 9) return '*'.repeat(nik.length);
-  return nik.slice(0, 4) + '*'.repeat(nik.length - 8) + nik.slice(-4);
+  return '*'.repeat(nik.length - 4) + nik.slice(-4);
 }
 
 /**

@@ -52,6 +52,12 @@ const ask = z.strictObject({
   clears: z.array(name).optional(),
   /** Whose answer narrows this one (e.g. the regency question uses the province answer). */
   within: name.optional(),
+  /**
+   * The answer is personal data (NIK, names, birth date: UU PDP): what the vendor types here is
+   * kept only inside the sealed snapshot, never in the inbound log, and replies that repeat it
+   * are cleared from the outbox once sent.
+   */
+  personal: z.boolean().optional(),
 });
 
 const say = z.union([localeKey, z.array(localeKey).min(1)]);

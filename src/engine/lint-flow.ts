@@ -95,6 +95,9 @@ export function lintFlow(input: LintInput): LintIssue[] {
         const validator = checkCall(call, validators, 'validator', at('ask', 'validate'), error);
         for (const code of validator?.errors ?? []) useKey(`galat.${code}`, at('ask', 'validate'));
       }
+      if (PERSONAL_INPUT_TYPES.includes(s.ask.type) && s.ask.personal !== true) {
+        error(at('ask'), `a ${s.ask.type} answer is personal data: add personal: true, so it is kept only in the sealed snapshot`);
+      }
       for (const field of [...(s.ask.clears ?? []), ...(s.ask.within ? [s.ask.within] : [])]) {
         if (!saved.has(field)) error(at('ask'), `"${field}" is not saved by any question`);
       }
@@ -109,6 +112,9 @@ export function lintFlow(input: LintInput): LintIssue[] {
   checkPlaceholders(input, flowTexts, saved, issues);
   return issues;
 }
+
+/** Inputs that always read personal data (UU PDP); a question of these types must say personal: true. */
+const PERSONAL_INPUT_TYPES: readonly string[] = ['nik', 'full_name', 'birth_date'];
 
 type Report = (path: (string | number)[], message: string) => void;
 

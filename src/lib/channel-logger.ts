@@ -1,3 +1,5 @@
+import { scrubQueryError } from './query-error.ts';
+
 /**
  * The little a channel adapter logs through: pino's Logger fits, and so does a test spy. Log ids,
  * never message text (it may hold a NIK).
@@ -8,9 +10,13 @@ export interface ChannelLogger {
   error(fields: object, message: string): void;
 }
 
-/** For callers that pass no logger: lines go to stderr, one JSON-ish line each. */
+/** For callers that pass no logger: lines go to stderr, one JSON-ish line each, query parameters left out. */
 export const consoleChannelLogger = (name: string): ChannelLogger => ({
-  info: (fields, message) => console.error(`[${name}] ${message}`, fields),
-  warn: (fields, message) => console.error(`[${name}] ${message}`, fields),
-  error: (fields, message) => console.error(`[${name}] ${message}`, fields),
+  info: (fields, message) => console.error(`[${name}] ${message}`, scrubbed(fields)),
+  warn: (fields, message) => console.error(`[${name}] ${message}`, scrubbed(fields)),
+  error: (fields, message) => console.error(`[${name}] ${message}`, scrubbed(fields)),
 });
+
+function scrubbed(fields: object): object {
+  return 'err' in fields ? { ...fields, err: scrubQueryError(fields.err) } : fields;
+}

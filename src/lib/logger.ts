@@ -5,6 +5,7 @@
  */
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { maskNik } from '../domain/nik.ts';
+import { scrubQueryError } from './query-error.ts';
 
 export type { Logger } from 'pino';
 
@@ -41,21 +42,26 @@ export function createLogger(level: Level | 'silent', options: LoggerOptions = {
 function maskArguments(args: readonly unknown[]): unknown[] {
   const [first, ...rest] = args;
   // pino takes a lone Error's message as the line's msg after this hook: pass it explicitly.
-  if (first instanceof Error && rest.length === 0) return [{ err: first }, redactText(first.message)];
+  if (first instanceof Error && rest.length === 0) {
+    const scrubbed = scrubQueryError(first) as Error;
+    return [{ err: scrubbed }, redactText(scrubbed.message)];
+  }
   return args.map((a) => (typeof a === 'string' ? redactText(a) : a));
 }
 
-function redactError(error: unknown): unknown {
+function redactError(raw: unknown): unknown {
+  // A failed query's parameters are what a vendor typed: never log them (see query-error.ts).
+  const error = scrubQueryError(raw);
   if (!(error instanceof Error)) return error;
   const serialized = pino.stdSerializers.err(error);
   return { ...serialized, message: redactText(serialized.message), stack: redactText(serialized.stack ?? '') };
 }
 
-// Sixteen digits, optionally grouped by single spaces, dots or dashes ("3174 0101 0101 0001"),
-// not part of a longer number.
-const NIK_LIKE = /(?<![\d])\d(?:[ .-]?\d){15}(?![\d])/g;
+// Sixteen digits, not part of a longer number, with up to three separators between any two:
+// spaces, dots, underscores, dashes of any width, invisible characters ("3174_0101—0101  0001").
+const NIK_LIKE = /(?<![\d])\d(?:[\s._\-‐-―−\u200B-\u200D\u2060\uFEFF]{0,3}\d){15}(?![\d])/g;
 
-/** Masks NIK-like runs as `3174********0001`: enough to recognise, too little to reuse. */
+/** Masks NIK-like runs as `************0001` (maskNik): enough to recognise, too little to reuse. */
 export function redactText(text: string): string {
   return text.replace(NIK_LIKE, (match) => maskNik(match.replace(/\D/g, '')));
 }

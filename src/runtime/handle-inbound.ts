@@ -5,6 +5,7 @@ import type { Reply } from '../engine/reply.ts';
 import { step, type FlowSnapshot, type StepResult } from '../engine/step.ts';
 import type { Clock } from '../lib/clock.ts';
 import { PayungError } from '../lib/errors.ts';
+import { cleanText } from '../lib/clean-text.ts';
 import { redactText } from '../lib/logger.ts';
 import type { Db, Tx } from '../store/db-types.ts';
 import { upsertContact } from '../store/repos/contacts.ts';
@@ -15,6 +16,7 @@ import { enqueueOutbox, OUTBOX_PRIORITY } from '../store/repos/outbox.ts';
 import { effectExecutors } from './effects/index.ts';
 import type { EffectScope } from './effects/effect-executor.ts';
 import type { FlowRegistry } from './flow-registry.ts';
+import { carriesPersonalData, personalPlaceholder, personalQuestionOf, personalValuesOf } from './personal-data.ts';
 import { openSnapshot, sealSnapshot } from './snapshot-seal.ts';
 import type { HandleOutcome } from './runtime-types.ts';
 
@@ -35,31 +37,33 @@ const MAX_EFFECT_ROUNDS = 8;
 const MAX_STORED_TEXT = 4_000;
 
 /**
- * Handles one inbound message in one transaction: record it (a redelivery is a no-op), lock
- * the contact's conversation, step the flow, carry out its effects, save the snapshot and queue
+ * Handles one inbound message in one transaction: clean its text, lock the contact's
+ * conversation, record the message (a redelivery is a no-op), step the flow, carry out its effects, save the snapshot and queue
  * the replies. Either all of it is stored or none of it, so a crash loses and repeats nothing.
  */
-export async function handleInbound(deps: InboundDeps, message: InboundMessage): Promise<HandleOutcome> {
+export async function handleInbound(deps: InboundDeps, received: InboundMessage): Promise<HandleOutcome> {
+  const message = cleanInbound(received);
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const contact = await upsertContact(tx, { channel: message.channel, address: message.from, displayName: message.senderName ?? null, lastInboundAt: message.receivedAt });
+    // Locked before the inbound row is written: what is kept of the text depends on the
+    // question it answers. A redelivery takes the lock too and changes nothing.
+    const existing = await lockConversation(tx, contact.id);
+    const route = await routeOf(tx, deps, contact.id, existing, message.text ?? '');
+    const { flow } = route;
+    const snapshot = route.fresh || existing === null ? undefined : openSnapshot(deps.secret, existing.snapshot as unknown as FlowSnapshot);
     const inbound = await recordInbound(tx, {
       channel: message.channel,
       externalId: message.externalId,
       contactId: contact.id,
       kind: message.kind,
-      // The NIK is stored encrypted with the member; here it is masked (UU PDP: minimal copies).
-      text: message.text === undefined ? null : redactText(message.text.slice(0, MAX_STORED_TEXT)),
+      text: storedText(message.text, personalQuestionOf(flow, snapshot)),
       receivedAt: message.receivedAt,
     });
     if (!inbound) return { duplicate: true, replies: [] };
 
-    const existing = await lockConversation(tx, contact.id);
-    const route = await routeOf(tx, deps, contact.id, existing, message.text ?? '');
-    const { flow } = route;
     const conversation = existing ?? (await createConversation(tx, { contactId: contact.id, flowId: flow.id, flowVersion: flow.version }));
     const input = { type: 'message' as const, kind: message.kind, ...(message.text === undefined ? {} : { text: message.text }) };
-    const snapshot = route.fresh ? undefined : openSnapshot(deps.secret, conversation.snapshot as unknown as FlowSnapshot);
     const scope: EffectScope = {
       tx, contactId: contact.id, channel: message.channel, now, secret: deps.secret,
       flowId: flow.id, flowVersion: flow.version, randomDigits: deps.randomDigits, data: flow.data,
@@ -69,9 +73,35 @@ export async function handleInbound(deps: InboundDeps, message: InboundMessage):
     await saveConversation(tx, conversation.id, {
       flowId: flow.id, flowVersion: flow.version, snapshot: sealSnapshot(deps.secret, result.snapshot) as unknown as Record<string, unknown>, status: result.status,
     });
-    await enqueueReplies(tx, { contactId: contact.id, message, inboundId: inbound.id, at: now }, result.replies);
+    const personal = personalValuesOf(flow, [snapshot, result.snapshot]);
+    await enqueueReplies(tx, { contactId: contact.id, message, inboundId: inbound.id, at: now, personal }, result.replies);
     return { duplicate: false, replies: result.replies };
   });
+}
+
+/**
+ * What the inbound log keeps of a message: an answer to a personal question only as a
+ * placeholder (the answer is in the sealed snapshot); anything else cut to size, with NIK-like
+ * numbers masked (a NIK typed at the wrong question).
+ */
+function storedText(text: string | undefined, personalField: string | null): string | null {
+  if (text === undefined) return null;
+  if (personalField !== null) return personalPlaceholder(personalField);
+  return redactText(text.slice(0, MAX_STORED_TEXT));
+}
+
+/**
+ * Every channel's message cleaned once, here, before anything reads or stores it: a NUL would
+ * fail the transaction on every redelivery, invisible characters would hide inside a NIK.
+ */
+function cleanInbound(message: InboundMessage): InboundMessage {
+  return {
+    ...message,
+    externalId: cleanText(message.externalId),
+    from: cleanText(message.from),
+    ...(message.text === undefined ? {} : { text: cleanText(message.text) }),
+    ...(message.senderName === undefined ? {} : { senderName: cleanText(message.senderName) }),
+  };
 }
 
 type ExistingConversation = Awaited<ReturnType<typeof lockConversation>>;
@@ -129,6 +159,8 @@ interface ReplyOrigin {
   readonly inboundId: number;
   /** Due at once by the runtime's clock, the one the dispatcher reads too. */
   readonly at: Date;
+  /** The conversation's personal answers: a reply repeating one is cleared once sent. */
+  readonly personal: readonly string[];
 }
 
 async function enqueueReplies(tx: Tx, origin: ReplyOrigin, replies: readonly Reply[]): Promise<void> {
@@ -139,7 +171,11 @@ async function enqueueReplies(tx: Tx, origin: ReplyOrigin, replies: readonly Rep
     address: origin.message.from,
     kind: 'reply' as const,
     priority: OUTBOX_PRIORITY.reply,
-    payload: { text: reply.text, ...(reply.choices ? { choices: [...reply.choices] } : {}) },
+    payload: {
+      text: reply.text,
+      ...(reply.choices ? { choices: [...reply.choices] } : {}),
+      ...(carriesPersonalData(reply.text, origin.personal) ? { personal: true } : {}),
+    },
     inboundId: origin.inboundId,
     nextAttemptAt: origin.at,
   })));

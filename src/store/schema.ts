@@ -29,6 +29,8 @@ export interface OutboxPayload {
    * closed (reminders); other channels ignore it.
    */
   readonly template?: { readonly name: string; readonly language: string; readonly params: readonly string[] };
+  /** The text repeats a vendor's personal answer (summary, name): cleared once sent or given up. */
+  readonly personal?: boolean;
 }
 
 /** What the platform last said about a sent message (WhatsApp Cloud API status webhooks). */

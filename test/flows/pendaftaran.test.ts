@@ -51,7 +51,7 @@ describe('pendaftaran: the happy path', () => {
     expect(c.send('1').length).toBeGreaterThan(0); // 1 month
     const summary = c.say('mandiri');
     expect(summary).toContain('• Nama: SITI AMINAH');
-    expect(summary).toContain('3174********0001');
+    expect(summary).toContain('************0001');
     expect(summary).not.toContain(NIK_WOMAN);
     expect(summary).toContain('Kota Administrasi Jakarta Selatan');
     expect(summary).toContain('Rp13.400');

@@ -10,8 +10,17 @@ const _allKindsListed: MissingKind extends never ? true : never = true;
 /** The most text one simulator message may carry; longer is refused with 413, not cut. */
 export const MAX_TEXT_LENGTH = 10_000;
 
-/** Non-blank, bounded identifiers: contact ids and client message ids are not free text. */
-const identifier = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+/**
+ * Non-blank, bounded identifiers: contact ids and client message ids are not free text, so a
+ * control or invisible character in one is refused (400) rather than cleaned into another id.
+ */
+const identifier = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank')
+  .refine(isPlainIdentifier, 'must not contain control or invisible characters');
+
+/** Whether an id has no control, format or unassigned characters (NUL, zero-width space …). */
+export function isPlainIdentifier(id: string): boolean {
+  return !/[\p{Cc}\p{Cf}\p{Cn}\p{Cs}]/u.test(id);
+}
 
 /**
  * Body of `POST /api/sim/messages`. `id` is the client's message id: the same id sent twice

@@ -4,7 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Reply } from '../../engine/reply.ts';
 import type { MessageHandler, OutboxReader } from '../../runtime/runtime-types.ts';
 import { RecentReplies } from './recent-replies.ts';
-import { MAX_TEXT_LENGTH, simMessageRequest, type SimMessageRequest } from './sim-message-request.ts';
+import { isPlainIdentifier, MAX_TEXT_LENGTH, simMessageRequest, type SimMessageRequest } from './sim-message-request.ts';
+import { isBadDataError, scrubQueryError } from '../../lib/query-error.ts';
 import { webChatPage } from './web-chat-page.ts';
 import { systemClock } from '../../lib/clock.ts';
 
@@ -22,6 +23,8 @@ export interface WebChatOptions {
 
 /** Said when the runtime failed: the browser retries with the same id, the runtime dedupes. */
 export const HANDLER_FAILED = 'Maaf, ada gangguan. Pesan Anda tersimpan, coba kirim lagi.';
+/** Said when the message itself cannot be stored (422): sending it again would not help. */
+export const UNREADABLE = 'Maaf, pesan ini tidak bisa dibaca. Coba tulis dengan kata lain.';
 const MAX_BODY_BYTES = 256 * 1024;
 
 /**
@@ -33,7 +36,7 @@ export function createWebChatApp(options: WebChatOptions): Hono {
   const { handler, outbox } = options;
   const newExternalId = options.newExternalId ?? randomUUID;
   const now = options.now ?? systemClock;
-  const logError = options.logError ?? ((error, context) => console.error('[simulator]', context, error));
+  const logError = options.logError ?? ((error, context) => console.error('[simulator]', context, scrubQueryError(error)));
   const recent = new RecentReplies();
   const app = new Hono();
 
@@ -57,6 +60,9 @@ export function createWebChatApp(options: WebChatOptions): Hono {
       return noStore(c).json({ replies, duplicate: outcome.duplicate });
     } catch (error) {
       logError(error, { route: 'POST /api/sim/messages', contact: request.contact, id: request.id });
+      // A message the database cannot take fails the same way on every retry: say so, with a
+      // status the browser does not retry, so the chat's queue moves on.
+      if (isBadDataError(error)) return apiError(c, 422, UNREADABLE);
       return apiError(c, 500, HANDLER_FAILED);
     }
   });
@@ -64,6 +70,7 @@ export function createWebChatApp(options: WebChatOptions): Hono {
   app.get('/api/sim/messages', async (c) => {
     const contact = c.req.query('contact') ?? '';
     if (!/\S/.test(contact)) return apiError(c, 400, 'Permintaan tidak valid: parameter "contact" wajib diisi.');
+    if (!isPlainIdentifier(contact)) return apiError(c, 400, 'Permintaan tidak valid: parameter "contact" berisi karakter kontrol.');
     try {
       const replies = (await outbox.takeFor('simulator', contact)).map(plainReply);
       return noStore(c).json({ replies });
@@ -117,7 +124,7 @@ function tooLong(c: Context): Response {
   return apiError(c, 413, `Pesan terlalu panjang: paling banyak ${MAX_TEXT_LENGTH.toLocaleString('id-ID')} karakter.`);
 }
 
-function apiError(c: Context, status: 400 | 413 | 500, error: string): Response {
+function apiError(c: Context, status: 400 | 413 | 422 | 500, error: string): Response {
   return noStore(c).json({ error }, status);
 }
 

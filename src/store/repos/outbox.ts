@@ -83,9 +83,18 @@ function claimFilters(options: ClaimOptions): SQL[] {
   return filters;
 }
 
+/**
+ * A reply that repeats a vendor's personal answer (payload.personal) has its text emptied when
+ * it is sent or given up: nothing reads a reply's text after that, and a copy kept sealed would
+ * still be a copy (UU PDP: keep no more than needed). Pending rows keep it until then — seconds,
+ * normally. Other rows are left as they are.
+ */
+const clearedIfPersonal = sql<OutboxPayload>`case when ${outbox.payload} ->> 'personal' = 'true'
+  then jsonb_set(${outbox.payload}, '{text}', '""'::jsonb) - 'choices' else ${outbox.payload} end`;
+
 export async function markSent(x: Executor, ids: readonly number[], at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await x.update(outbox).set({ status: 'sent', sentAt: at, lastError: null }).where(inArray(outbox.id, [...ids]));
+  await x.update(outbox).set({ status: 'sent', sentAt: at, lastError: null, payload: clearedIfPersonal }).where(inArray(outbox.id, [...ids]));
 }
 
 const MAX_ERROR_LENGTH = 2000;
@@ -96,7 +105,7 @@ export async function markFailed(x: Executor, id: number, error: string, retryAt
     .set({
       status: retryAt === null ? 'dead' : 'pending',
       lastError: error.slice(0, MAX_ERROR_LENGTH),
-      ...(retryAt === null ? {} : { nextAttemptAt: retryAt }),
+      ...(retryAt === null ? { payload: clearedIfPersonal } : { nextAttemptAt: retryAt }),
     })
     .where(eq(outbox.id, id));
 }
@@ -196,7 +205,7 @@ export async function expireLeases(x: Executor, now: Date): Promise<number> {
 /** A send the platform accepted: 'sent', with the platform's message id for its status webhooks. */
 export async function recordSent(x: Executor, id: number, at: Date, providerMessageId?: string): Promise<void> {
   await x.update(outbox)
-    .set({ status: 'sent', sentAt: at, lastError: null, providerMessageId: providerMessageId ?? null, deliveryStatus: 'sent', deliveryUpdatedAt: at })
+    .set({ status: 'sent', sentAt: at, lastError: null, providerMessageId: providerMessageId ?? null, deliveryStatus: 'sent', deliveryUpdatedAt: at, payload: clearedIfPersonal })
     .where(eq(outbox.id, id));
 }
 
@@ -211,7 +220,7 @@ export async function deferOutbox(x: Executor, ids: readonly number[], until: Da
 /** Rows never to be sent (e.g. 'contact stopped'), the reason kept in last_error. */
 export async function markDead(x: Executor, ids: readonly number[], error: string): Promise<void> {
   if (ids.length === 0) return;
-  await x.update(outbox).set({ status: 'dead', lastError: error.slice(0, MAX_ERROR_LENGTH) }).where(inArray(outbox.id, [...ids]));
+  await x.update(outbox).set({ status: 'dead', lastError: error.slice(0, MAX_ERROR_LENGTH), payload: clearedIfPersonal }).where(inArray(outbox.id, [...ids]));
 }
 
 export type DeliveryStatus = NonNullable<OutboxRow['deliveryStatus']>;
@@ -253,7 +262,7 @@ export const CONTACT_STOPPED = 'contact stopped';
  */
 export async function buryStoppedContactRows(x: Executor, contactId: string, error: string): Promise<number> {
   const rows = await x.update(outbox)
-    .set({ status: 'dead', lastError: error.slice(0, MAX_ERROR_LENGTH) })
+    .set({ status: 'dead', lastError: error.slice(0, MAX_ERROR_LENGTH), payload: clearedIfPersonal })
     .where(and(eq(outbox.contactId, contactId), eq(outbox.status, 'pending'), ne(outbox.kind, 'reply')))
     .returning({ id: outbox.id });
   return rows.length;

@@ -54,4 +54,12 @@ describe('payung chat, scripted from standard input', () => {
     const second = await payung(['chat', '--contact', 'budi'], env, 'Siti Aminah\n');
     expect(second.stdout).toContain('Berapa NIK Anda?');
   });
+
+  it('takes a line with a NUL like any other: exits 0, no SQL, no stack', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'payung-chat-'));
+    const chat = await payung(['chat', '--contact', 'x'], { PAYUNG_DATA_DIR: dataDir }, 'halo\nya\0\n');
+    expect(chat.stderr).not.toMatch(/Failed query|insert into|params:/);
+    expect(chat.code).toBe(0);
+    expect(chat.stdout).toContain('Siapa nama lengkap Anda');
+  });
 });

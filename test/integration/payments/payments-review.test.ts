@@ -32,7 +32,7 @@ describe('the payments review (payung payments review)', () => {
     expect(report).toContain('Unmatched payments (2):');
     expect(report).toMatch(/2026-12-03 10:15 +Rp13\.400 {2}BRI-0042 {2}code PY99999999999 {2}\(webhook\): no bill has this payment code/);
     expect(report).toMatch(/Rp20\.000 {2}BRI-0043 {2}by NIK {2}\(csv\): no member has this NIK/);
-    expect(report).toContain(`Open "sudah bayar" claims (1; settle with \`payung payments claim ID confirmed|rejected\`):\n  ${review.claims[0]?.id.slice(0, 8)}  2026-11-25 10:00  SITI AMINAH (3174********0001, not started, first month 2026-12)  bill ${bill?.paymentCode}, Rp67.000 due 2026-12-15  reference "TRX 8812 3341"\n`);
+    expect(report).toContain(`Open "sudah bayar" claims (1; settle with \`payung payments claim ID confirmed|rejected\`):\n  ${review.claims[0]?.id.slice(0, 8)}  2026-11-25 10:00  SITI AMINAH (************0001, not started, first month 2026-12)  bill ${bill?.paymentCode}, Rp67.000 due 2026-12-15  reference "TRX 8812 3341"\n`);
     expect(report).not.toContain('3174015708859999');
   });
 

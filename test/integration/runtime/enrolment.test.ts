@@ -20,12 +20,12 @@ describe('enrolment through the runtime, on the database', () => {
     const last = replies.at(-1) ?? '';
     expect(last).toContain('Selamat, SITI AMINAH');
     // The summary lists the answers in the order the script asks them, even after a jsonb round trip.
-    expect(replies.at(-2)).toMatch(/• Nama: SITI AMINAH\n• NIK: 3174\*{8}0001\n• Tanggal lahir: 17 Agustus 1985/);
+    expect(replies.at(-2)).toMatch(/• Nama: SITI AMINAH\n• NIK: \*{12}0001\n• Tanggal lahir: 17 Agustus 1985/);
 
     const db = database().db;
     const [member] = await db.select().from(members);
     expect(member).toMatchObject({
-      fullName: 'SITI AMINAH', nikHash: nikHash(TEST_SECRET, nik), nikMasked: '3174********0001', birthDate: '1985-08-17',
+      fullName: 'SITI AMINAH', nikHash: nikHash(TEST_SECRET, nik), nikMasked: '************0001', birthDate: '1985-08-17',
       provinceCode: '32', regencyCode: '32.73', occupationCode: 'pkl', sector: 'other', workplaceType: 'pasar_tradisional',
       declaredIncome: 2_000_000, incomeTier: 6, baseIncome: 2_000_000, programmes: ['JKK', 'JKM'], paymentPeriodMonths: 3,
       funding: 'mandiri', motherMaidenNameEncrypted: null, flowId: 'pendaftaran',

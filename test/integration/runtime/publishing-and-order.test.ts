@@ -24,7 +24,7 @@ describe('a flow script with an error', () => {
     await say('ayu', 'halo');
     const flowsDir = await brokenFlows();
     const app = await openApp({ database: database(), secret: TEST_SECRET, flowsDir, localesDir: 'locales', language: 'id' });
-    expect(app.issues).toContainEqual(expect.objectContaining({ severity: 'error', message: 'go: "nikk" is not a state of this flow' }));
+    expect(app.issues).toContainEqual(expect.objectContaining({ severity: 'error', message: 'go: "nikk" is not a state of this flow (did you mean "nik"?)' }));
     // pendaftaran stays at its one good version (pengingat, unchanged, is not published again).
     expect((await database().db.select().from(flowVersions)).map((v) => [v.flowId, v.version])).toEqual([['pendaftaran', 1], ['pengingat', 1]]);
     const next = vendorHelpers(app);

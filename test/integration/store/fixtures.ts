@@ -12,7 +12,7 @@ export function aMember(contactId: string, overrides: Partial<NewMember> = {}): 
     contactId,
     nikHash: 'hash-3174010101900001',
     nikEncrypted: 'v1:AAAA',
-    nikMasked: '3174********0001',
+    nikMasked: '************0001',
     fullName: 'Siti Rahayu',
     birthDate: '1990-01-01',
     provinceCode: '31',

@@ -29,7 +29,7 @@ describe('Telegram by long polling, through telegraf, against telegram-test-api'
     expect(last.join('\n')).toContain(bill?.paymentCode);
     expect(last.join('\n')).toContain('Rp67.000');
     const [member] = await database().db.select().from(members);
-    expect(member).toMatchObject({ fullName: 'SITI AMINAH', nikMasked: '3174********0001' });
+    expect(member).toMatchObject({ fullName: 'SITI AMINAH', nikMasked: '************0001' });
     const inbound = await database().db.select().from(inboundMessages);
     expect(inbound).toHaveLength(answers.length);
     expect(inbound.every((m) => m.channel === 'telegram')).toBe(true);

@@ -70,6 +70,16 @@ describe('Telegram webhook mode', () => {
     expect(emulator.takeBotMessages(6001).map((m) => m.text).join()).toContain('Halo!');
   });
 
+  it('answers 200 to a text with a NUL and replies, so Telegram does not redeliver it for ever', async () => {
+    const { post } = await startWebhookBot();
+    expect((await post(JSON.stringify(textUpdate(710, 6010, 1, 'halo')))).status).toBe(200);
+    expect((await post(JSON.stringify(textUpdate(711, 6010, 2, 'ya\u0000')))).status).toBe(200);
+    const db = database().db;
+    expect((await db.select().from(inboundMessages)).map((m) => m.text)).toEqual(['halo', 'ya']);
+    await drainOutbox(db, channel!.sender);
+    expect(emulator.takeBotMessages(6010).map((m) => m.text).join()).toContain('nama lengkap');
+  });
+
   it('handles an update given twice to handleUpdate once', async () => {
     const { handler } = await startWebhookBot();
     await channel!.handleUpdate(textUpdate(701, 6002, 9, 'halo'));

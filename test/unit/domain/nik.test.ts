@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskNik, nikBirthDateMatches, parseNik } from '../../../src/domain/nik.ts';
+import { maskNik, nikBirthDateMatches, normalizeNik, parseNik } from '../../../src/domain/nik.ts';
 
 // Province codes as the data would give them (domain.md's strict set).
 const PROVINCES = '11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 76 81 82 91 92 93 94 95 96'.split(' ');
@@ -86,9 +86,23 @@ describe('parseNik', () => {
   });
 });
 
+describe('normalizeNik', () => {
+  it.each([
+    ['underscores', '3174_0117_0885_0001'],
+    ['double spaces', '3174  0117  0885  0001'],
+    ['em-dashes', '3174—0117—0885—0001'],
+    ['en-dashes and a middle dot', '3174–0117·0885–0001'],
+    ['full-width digits', '３１７４０１１７０８８５０００１'],
+    ['zero-width spaces', '3174\u200b0117\u200b0885\u200b0001'],
+  ])('reads a NIK written with %s', (_label, typed) => {
+    expect(normalizeNik(typed)).toBe('3174011708850001');
+    expect(parseNik(typed, '2026-11-25', { provinceCodes: new Set(['31']), regencyCodes: new Set(['31.74']) })).toMatchObject({ ok: true });
+  });
+});
+
 describe('maskNik', () => {
-  it('shows the first and last four digits', () => {
-    expect(maskNik('3174011708850001')).toBe('3174********0001');
+  it('shows the last four digits only', () => {
+    expect(maskNik('3174011708850001')).toBe('************0001');
   });
   it('hides short strings entirely', () => {
     expect(maskNik('12345678')).toBe('********');

@@ -66,6 +66,14 @@ states:
     ]);
   });
 
+  it('requires personal: true on a question that reads a NIK, a name or a birth date', () => {
+    const nik = ok.replace('ask: { type: yes_no, save: x }', 'ask: { type: nik, save: x }');
+    expect(lint(nik).filter((i) => i.message.includes('personal'))).toEqual([
+      expect.objectContaining({ severity: 'error', line: 7, message: 'a nik answer is personal data: add personal: true, so it is kept only in the sealed snapshot' }),
+    ]);
+    expect(lint(nik.replace('save: x }', 'save: x, personal: true }')).filter((i) => i.message.includes('personal'))).toEqual([]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const issues = lint('spec: 1\nid: t\nstates:\n  a: [unclosed\n');
     expect(issues[0]).toMatchObject({ file: 'flows/t.yaml', severity: 'error' });

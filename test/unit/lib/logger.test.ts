@@ -15,12 +15,17 @@ function capture(level: Parameters<typeof createLogger>[0] = 'info') {
 }
 
 describe('redactText', () => {
-  it('masks a 16-digit run as the first four, eight stars and the last four', () => {
-    expect(redactText('NIK saya 3174010101900001 ya')).toBe('NIK saya 3174********0001 ya');
+  it('masks a 16-digit run as twelve stars and the last four', () => {
+    expect(redactText('NIK saya 3174010101900001 ya')).toBe('NIK saya ************0001 ya');
   });
 
   it('masks NIKs typed in groups and several in one text', () => {
-    expect(redactText('3174 0101 0190 0001 dan 3174.0101.0190.0002')).toBe('3174********0001 dan 3174********0002');
+    expect(redactText('3174 0101 0190 0001 dan 3174.0101.0190.0002')).toBe('************0001 dan ************0002');
+  });
+
+  it('masks NIKs written with underscores, double spaces, em-dashes or zero-width spaces', () => {
+    expect(redactText('3174_0101_0190_0001 / 3174  0101  0190  0002 / 3174—0101—0190—0003 / 3174\u200b0101\u200b0190\u200b0004'))
+      .toBe('************0001 / ************0002 / ************0003 / ************0004');
   });
 
   it('leaves shorter and longer numbers alone', () => {
@@ -66,8 +71,8 @@ describe('createLogger', () => {
     logger.warn('could not parse %s from %s', '3174010101900001', 'telegram');
     logger.error({ err: 'x' }, 'bad input 3174010101900001');
     expect(lines.map((l) => l['msg'])).toEqual([
-      'could not parse 3174********0001 from telegram',
-      'bad input 3174********0001',
+      'could not parse ************0001 from telegram',
+      'bad input ************0001',
     ]);
   });
 
@@ -77,8 +82,8 @@ describe('createLogger', () => {
     logger.error(new Error('bad 3174010101900001'));
     const text = JSON.stringify(lines);
     expect(text).not.toContain('3174010101900001');
-    expect(lines[0]).toMatchObject({ err: { message: 'no member with NIK 3174********0001', type: 'Error' } });
-    expect(lines[1]).toMatchObject({ err: { message: 'bad 3174********0001' } });
+    expect(lines[0]).toMatchObject({ err: { message: 'no member with NIK ************0001', type: 'Error' } });
+    expect(lines[1]).toMatchObject({ err: { message: 'bad ************0001' } });
   });
 
   it('can be silenced', () => {
