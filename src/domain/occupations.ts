@@ -10,6 +10,29 @@ export interface Occupation {
   readonly label: string;
   readonly sector: Sector;
   readonly aliases: readonly string[];
+  /** On the short list the occupation question shows; the rest are found by name. */
+  readonly shown?: boolean;
+  /** Not BPU work: an employer registers it (a personal driver). Named only to say so. */
+  readonly wageEarner?: boolean;
+}
+
+/** The entry whose choice asks the vendor to describe their work in words. */
+export const OTHER_OCCUPATION = 'lainnya';
+
+/** The short list a vendor sees, in file order, `lainnya` last; the whole list if none is marked. */
+export function shownOccupations(occupations: readonly Occupation[]): Occupation[] {
+  const shown = occupations.filter((o) => o.shown === true && !o.wageEarner);
+  if (shown.length === 0) return occupations.filter((o) => !o.wageEarner);
+  return [...shown.filter((o) => o.code !== OTHER_OCCUPATION), ...shown.filter((o) => o.code === OTHER_OCCUPATION)];
+}
+
+/**
+ * Every occupation, the shown ones first so that "dua" means the second on screen, and the rest
+ * after them so that "tukang parkir" is found though it is not on the short list.
+ */
+export function occupationsByScreenOrder(occupations: readonly Occupation[]): Occupation[] {
+  const shown = shownOccupations(occupations);
+  return [...shown, ...occupations.filter((o) => !shown.includes(o))];
 }
 
 /** The occupation with this code, if listed. */
@@ -36,6 +59,8 @@ export const occupationFileSchema = z.object({
     label: z.string().min(1),
     sector: z.enum(['transport', 'other']),
     aliases: z.array(z.string().min(1)).default([]),
+    shown: z.boolean().default(false),
+    wageEarner: z.boolean().default(false),
   })).min(1).superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((o, i) => {

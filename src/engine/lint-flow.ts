@@ -77,7 +77,7 @@ export function lintFlow(input: LintInput): LintIssue[] {
         const validator = checkCall(call, validators, 'validator', at('ask', 'validate'), error);
         for (const code of validator?.errors ?? []) useKey(`galat.${code}`, at('ask', 'validate'));
       }
-      for (const field of [...(s.ask.clears ?? []), ...(s.ask.within ? [s.ask.within] : [])]) {
+      for (const field of [...(s.ask.clears ?? []), ...(s.ask.within ? [s.ask.within] : []), ...(s.ask.derive ? [s.ask.derive.from] : [])]) {
         if (!saved.has(field)) error(at('ask'), `"${field}" is not saved by any question`);
       }
     }
