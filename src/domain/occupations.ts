@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { matchChoice, type ChoiceMatch } from './choice.ts';
+import { editDistance } from './fuzzy.ts';
+import { normalizeText, wordsOf } from './normalize-text.ts';
 
 /** The PP 50/2025 discount differs for transport work (ojek, sopir, kurir, becak) and the rest. */
 export type Sector = 'transport' | 'other';
@@ -43,6 +45,22 @@ export function findOccupation(occupations: readonly Occupation[], code: string)
 /** The occupation a vendor names, by number in the list, label words or alias ("ojol", "pkl"). */
 export function matchOccupation(text: string, occupations: readonly Occupation[]): ChoiceMatch<OccupationOption> {
   return matchChoice(text, occupations.map(toOption));
+}
+
+/**
+ * True when the words typed name this occupation outright: every word of its label or of an
+ * alias is there ("narik ojol"), or every word typed is one of theirs ("keliling"), each word
+ * allowing one slip ("tukang parkr"). matchChoice also accepts a near miss of the whole phrase,
+ * which is how "tukang pijat" comes out as "tukang pikul": a job is confirmed before it is kept.
+ */
+export function namesOccupationOutright(text: string, occupation: Occupation): boolean {
+  const typed = wordsOf(normalizeText(text));
+  if (typed.length === 0) return false;
+  const names = [occupation.label, ...occupation.aliases].map((n) => wordsOf(normalizeText(n, { keepPoliteWords: true })));
+  const near = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && editDistance(a, b, 1) <= 1);
+  return names.some((name) => name.length > 0 && (
+    name.every((n) => typed.some((w) => near(w, n))) || typed.every((w) => name.some((n) => near(w, n)))
+  ));
 }
 
 export interface OccupationOption {

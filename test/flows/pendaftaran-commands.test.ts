@@ -13,7 +13,7 @@ beforeAll(async () => {
 const ANSWERS: [string, string][] = [
   ['persetujuan', 'ya'], ['nama', 'Siti Aminah'], ['nik', NIK], ['tanggal_lahir', '17-08-1985'],
   ['ibu_kandung', 'lewati'], ['provinsi', 'dki jakarta'], ['kabupaten', 'jaksel'], ['pekerjaan', 'pkl'],
-  ['tempat_usaha', '1'], ['penghasilan', '2 juta'], ['program', '1'], ['periode', '3 bulan'], ['pendanaan', 'mandiri'],
+  ['tempat_usaha', '1'], ['penghasilan', '2 juta'], ['pegawai', 'tidak'], ['program', '1'], ['periode', '3 bulan'], ['pendanaan', 'mandiri'],
 ];
 
 /** A chat resting at `target`, every earlier question answered the ordinary way. */
@@ -109,7 +109,7 @@ describe('ubah', () => {
   it('from the summary: a number corrects that field and returns to the summary with the new value', () => {
     const c = chatAt('ringkasan');
     expect(c.say('8')).toContain('berjualan');
-    const summary = c.say('2');
+    const summary = c.say('3');
     expect(c.state).toBe('ringkasan');
     expect(summary).toContain('8. Tempat usaha: Kawasan wisata');
   });
@@ -121,8 +121,8 @@ describe('ubah', () => {
     expect(summary).toContain('penghasilan');
     const after = c.say('5 juta');
     expect(c.state).toBe('ringkasan');
-    // 5 jt → dasar 4.950.000: JKK 49.500 + JKM 6.800 = 56.300, Dec half 28.150, then 56.300 × 2.
-    expect(after).toContain('Rp140.750');
+    // 5 jt → dasar 4.950.000: JKK 49.500 + JKM 6.800 = 56.300; Nov and Dec half (28.150), Jan 56.300.
+    expect(after).toContain('Rp112.600');
   });
 
   it('with nothing answered yet says so', () => {
@@ -145,7 +145,7 @@ describe('re-prompts: a bad answer says what is expected and changes nothing', (
     ['tanggal_lahir', '01-01-2030', /masa depan/],
     ['provinsi', 'atlantis', /belum saya kenali/],
     ['kabupaten', 'gotham', /belum saya kenali/],
-    ['tempat_usaha', '9', /nomor 1 sampai 5/],
+    ['tempat_usaha', '9', /nomor 1 sampai 6/],
     ['penghasilan', 'banyak', /contoh: 2 juta/],
     ['penghasilan', '1500', /kecil sekali/],
     ['program', '7', /nomor 1 sampai 2/],
@@ -155,7 +155,7 @@ describe('re-prompts: a bad answer says what is expected and changes nothing', (
     ['tanggal_lahir', '01-01-2015', /minimal 15 tahun/],
     ['ibu_kandung', '123', /hanya boleh berisi huruf/],
     ['kabupaten', 'denpasar', /belum saya kenali/],
-    ['pekerjaan', 'astronot', /belum ada di daftar/],
+    ['pekerjaan', 'astronot', /belum saya kenali/],
     ['penghasilan', '-2 juta', /tidak bisa minus/],
     ['penghasilan', '100 miliar', /terlalu besar/],
     ['penghasilan', '100rb sehari', /sebulan, bukan per hari/],

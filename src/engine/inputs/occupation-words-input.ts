@@ -12,11 +12,13 @@ export const occupationWordsInput: InputType = {
   errors: ['pekerjaan.kata', 'pekerjaan.penerima_upah'],
   parse({ text, env }) {
     const listed = occupationsByScreenOrder(env.data.occupations).filter((o) => o.code !== OTHER_OCCUPATION);
-    const found = readOccupation(text, listed);
-    if (found) return found;
     const words = text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-    if ((words.match(/\p{L}/gu) ?? []).length < 3 || words.length > MAX_LENGTH) return invalid('pekerjaan.kata', { max: MAX_LENGTH });
-    return { kind: 'answer', value: OTHER_OCCUPATION, display: words.charAt(0).toUpperCase() + words.slice(1) };
+    const own = { value: OTHER_OCCUPATION, display: words.charAt(0).toUpperCase() + words.slice(1) };
+    const usable = (words.match(/\p{L}/gu) ?? []).length >= 3 && words.length <= MAX_LENGTH;
+    const found = readOccupation(text, listed, usable ? own : null);
+    if (found) return found;
+    if (!usable) return invalid('pekerjaan.kata', { max: MAX_LENGTH });
+    return { kind: 'answer', value: own.value, display: own.display };
   },
 };
 
