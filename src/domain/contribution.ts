@@ -3,7 +3,7 @@ import { dueDateOf } from './due-date.ts';
 import type { Sector } from './occupations.ts';
 import type { DiscountRule, Funding, RateTable } from './rate-table.ts';
 
-export { dueDateOf, firstContributionMonth } from './due-date.ts';
+export { dueDateOf, firstBillDueDate, firstContributionMonth } from './due-date.ts';
 
 /** A row of the income table: 1-based index, lowest income, dasar penghasilan. */
 export interface Tier {

@@ -19,13 +19,31 @@ export function dueDateOf(month: string, table: Calendar): string {
 }
 
 /**
- * The first month a new member pays for. Registering on or before the cutoff day (the 15th)
- * starts with the current month; later, that month's due date has passed, so the next month.
+ * The first month a new member pays for: the month they register in. Only when the rate table
+ * names a cutoff day (no source has been found for one) does registering after it start with
+ * the next month.
  */
 export function firstContributionMonth(registrationDate: string, table: Pick<RateTable, 'firstMonthCutoffDay'>): string {
   const { day } = splitIsoDate(registrationDate);
   const month = monthOf(registrationDate);
-  return day <= table.firstMonthCutoffDay ? month : addMonths(month, 1);
+  const cutoff = table.firstMonthCutoffDay;
+  return cutoff === undefined || day <= cutoff ? month : addMonths(month, 1);
+}
+
+/**
+ * When a new member's first bill is due: its first month's due date, unless that has passed by
+ * the day they register (registering on the 20th for this month); then the next due date, so
+ * nobody is overdue on the day they join. A Payung convention, to be checked with BPJS.
+ */
+export function firstBillDueDate(registrationDate: string, startMonth: string, table: Calendar): string {
+  let month = startMonth;
+  let due = dueDateOf(month, table);
+  // The first month is at most a month before registration: one or two steps.
+  for (let i = 0; i < 24 && due < registrationDate; i++) {
+    month = addMonths(month, 1);
+    due = dueDateOf(month, table);
+  }
+  return due;
 }
 
 function splitMonth(month: string): { year: number; month: number } {

@@ -7,16 +7,18 @@ import { fail, ok, type Parsed } from './parsed.ts';
  * Reads a monthly amount as vendors write it: "1,5 jt", "Rp2.000.000,-", "500rb", "dua juta
  * setengah", "sekitar 3jt per bulan", "± 2jt" → integer Rupiah. Indonesian writes thousands
  * with "." and decimals with ","; "1.5jt" (a decimal before a unit) is read as 1,5 juta.
- * Errors: money.empty, money.invalid, money.negative, money.ambiguous ("2 atau 3 juta"),
- * money.too_large (above Rp10 miliar), money.not_monthly ("100rb sehari"; params.period).
+ * Errors: money.empty, money.invalid, money.negative ("-2jt", "Rp -5 jt"), money.zero,
+ * money.ambiguous ("2 atau 3 juta"), money.too_large (above Rp10 miliar), money.not_monthly
+ * ("100rb sehari"; params.period).
  */
 export function parseMoney(text: string): Parsed<number> {
   const folded = foldText(text);
   if (!/[\p{L}\p{N}]/u.test(folded)) return fail('money.empty');
   if (folded.length > MAX_INPUT) return fail('money.invalid');
-  if (NEGATIVE.test(folded)) return fail('money.negative');
+  const tidied = tidy(folded);
+  if (isNegative(tidied)) return fail('money.negative');
 
-  const items = toItems(tidy(folded));
+  const items = toItems(tidied);
   if (items === 'ambiguous') return fail('money.ambiguous');
   if (items === null) return fail('money.invalid');
   const period = items.find((i) => i.kind === 'period');
@@ -24,6 +26,8 @@ export function parseMoney(text: string): Parsed<number> {
   if (amounts.length === 0) return fail('money.invalid');
   if (unclear || new Set(amounts).size > 1) return fail('money.ambiguous');
   const amount = amounts[0] ?? 0;
+  // "0" or "nol" is no income to put in a tier: the vendor is asked for a real amount.
+  if (amount === 0) return fail('money.zero');
   if (amount > MAX_AMOUNT) return fail('money.too_large', { max: MAX_AMOUNT });
   if (Math.abs(amount - Math.round(amount)) > 1e-6) return fail('money.invalid');
   if (period?.kind === 'period') return fail('money.not_monthly', { period: period.period });
@@ -34,7 +38,15 @@ export function parseMoney(text: string): Parsed<number> {
 export const MAX_AMOUNT = 10_000_000_000;
 
 const MAX_INPUT = 300;
-const NEGATIVE = /^(?:[-−–—]\s*(?:rp\.?\s*)?\d|minus\b)/u;
+const MINUS_BEFORE_NUMBER = /[-−–—]\s*(?:rp\.?\s*)?$/u;
+
+// A minus sign before the first number is a sign wherever the currency sits: "-2jt", "Rp -5 jt",
+// "rp-5.000.000", "kira-kira -2 juta". After a number it is a range ("2-3 juta"), read elsewhere.
+function isNegative(text: string): boolean {
+  if (/\bminus\b/u.test(text)) return true;
+  const firstDigit = text.search(/\d/u);
+  return firstDigit > 0 && MINUS_BEFORE_NUMBER.test(text.slice(0, firstDigit));
+}
 
 // Strips the Rupiah trimmings that carry no number: "rp 2.000.000,-", "3 juta/bln", "±".
 function tidy(text: string): string {

@@ -37,7 +37,12 @@ export const rateTableSchema = z.object({
   dueDay: z.number().int().min(1).max(28),
   nonWorkingWeekdays: z.array(z.number().int().min(0).max(6)).max(6),
   holidays: z.array(date).default([]),
-  firstMonthCutoffDay: z.number().int().min(1).max(31),
+  /**
+   * Registering after this day makes the next month the first contribution month. No source
+   * was found for such a rule (domain.md), and it would cost a late registrant a month of the
+   * discount: absent by default, so the first month is the month of registration.
+   */
+  firstMonthCutoffDay: z.number().int().min(1).max(31).optional(),
 });
 
 export type RateTable = z.infer<typeof rateTableSchema>;

@@ -3,7 +3,8 @@ import type { Catalogs } from '../i18n/catalog.ts';
 import type { ReferenceData } from '../domain/reference-data-types.ts';
 import { initialContext, type FlowContext, type FlowEvent, type FlowInput } from './flow-context.ts';
 import type { FlowEnv } from './flow-env.ts';
-import { callOf, transitionsOf, type FlowScript, type StateSpec, type TransitionSpec } from './flow-script.ts';
+import { derivedAnswer } from './derive-answer.ts';
+import { callOf, transitionsOf, type AskSpec, type FlowScript, type StateSpec, type TransitionSpec } from './flow-script.ts';
 import { guards as guardRegistry } from './guards/index.ts';
 
 /** `do: [{ forget: { fields: [nik] } }]` drops answers so their questions are asked again. */
@@ -121,6 +122,16 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
           arrived: { state: p.state, value: event.value, ok: event.ok, error: event.error },
         };
       }),
+      // `ask.derive`: an earlier answer answers this question; it arrives as if the vendor typed it.
+      deriveAnswer: assign(({ context }, p: { state: string; ask: AskSpec }) => {
+        const derived = derivedAnswer(p.state, p.ask, context, env.catalogs);
+        if (!derived) return {};
+        return {
+          answers: { ...context.answers, [derived.field]: derived.value },
+          shown: { ...context.shown, [derived.field]: derived.display },
+          arrived: { state: p.state, value: derived.value, ok: true, error: null },
+        };
+      }),
       clearArrived: assign({ arrived: null }),
       clearPending: assign({ pending: null }),
       clearFirstMessage: assign({ firstMessage: null }),
@@ -145,14 +156,20 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
       reset: assign(({ context }) => initialContext({ lang: context.lang, referral: context.referral })),
     },
     guards: {
-      flowGuard: ({ context }, p: { name: string; params: Record<string, unknown> }) =>
-        guardRegistry.get(p.name)?.test(context, p.params, env) ?? false,
+      // Every flow event carries its time (`at`), so a guard may ask "under 18 today?" and stay pure.
+      flowGuard: ({ context, event }, p: { name: string; params: Record<string, unknown> }) =>
+        guardRegistry.get(p.name)?.test(context, p.params, { ...env, ...nowOf(event) }) ?? false,
       arrivedHere: ({ context }, p: { state: string }) => context.arrived?.state === p.state,
       skipAnswered: ({ context }, p: { state: string; field: string }) =>
         context.correcting && context.editTarget !== p.state && p.field in context.answers,
       editTargetIs: ({ event }, p: { state: string }) => event.type === 'EDIT' && event.target === p.state,
     },
   });
+}
+
+function nowOf(event: { type: string; at?: unknown }): { now?: Date } {
+  const at = typeof event.at === 'string' ? new Date(event.at) : null;
+  return at && !Number.isNaN(at.getTime()) ? { now: at } : {};
 }
 
 // XState's guard types are too precise to build at run time; the shapes are checked by tests.
@@ -169,6 +186,7 @@ function stateNode(name: string, s: StateSpec): Record<string, unknown> {
       ? or([{ type: 'arrivedHere', params: { state: name } }, { type: 'skipAnswered', params: { state: name, field } }] as never[])
       : { type: 'arrivedHere', params: { state: name } };
     return {
+      ...(s.ask.derive ? { entry: [{ type: 'deriveAnswer', params: { state: name, ask: s.ask } }] } : {}),
       on: { ANSWER: { actions: { type: 'saveAnswer', params: { state: name, field, clears: s.ask.clears ?? [] } } } },
       always: transitionsOf(s).map((t) => transitionNode(t, proceed, field)),
     };

@@ -58,6 +58,18 @@ const ask = z.strictObject({
    * are cleared from the outbox once sent.
    */
   personal: z.boolean().optional(),
+  /**
+   * An earlier answer that already answers this question: `{ from: pekerjaan, values:
+   * { pedagang_keliling: keliling } }` saves `keliling` without asking when the occupation was
+   * pedagang_keliling. Answers not listed (and a correction of this question) ask as usual.
+   */
+  derive: z.strictObject({ from: name, values: z.record(z.string(), z.string().min(1)) }).optional(),
+}).superRefine((a, ctx) => {
+  const values = new Set((a.options ?? []).map((o) => o.value));
+  for (const [given, derived] of Object.entries(a.derive?.values ?? {})) {
+    if (a.options && !values.has(derived)) ctx.addIssue({ code: 'custom', path: ['derive', 'values', given], message: `"${derived}" is not one of this question's options` });
+  }
+  if (a.derive && !a.save) ctx.addIssue({ code: 'custom', path: ['derive'], message: 'derive needs save: the derived answer is kept there' });
 });
 
 const say = z.union([localeKey, z.array(localeKey).min(1)]);

@@ -98,7 +98,7 @@ export function lintFlow(input: LintInput): LintIssue[] {
       if (PERSONAL_INPUT_TYPES.includes(s.ask.type) && s.ask.personal !== true) {
         error(at('ask'), `a ${s.ask.type} answer is personal data: add personal: true, so it is kept only in the sealed snapshot`);
       }
-      for (const field of [...(s.ask.clears ?? []), ...(s.ask.within ? [s.ask.within] : [])]) {
+      for (const field of [...(s.ask.clears ?? []), ...(s.ask.within ? [s.ask.within] : []), ...(s.ask.derive ? [s.ask.derive.from] : [])]) {
         if (!saved.has(field)) error(at('ask'), `"${field}" is not saved by any question`);
       }
     }

@@ -1,4 +1,4 @@
-import { firstContributionMonth, periodQuote, type PeriodQuote } from '../domain/contribution.ts';
+import { firstBillDueDate, firstContributionMonth, periodQuote, type PeriodQuote } from '../domain/contribution.ts';
 import type { FlowContext } from './flow-context.ts';
 import { vendorToday, type FlowEnv } from './flow-env.ts';
 
@@ -13,12 +13,16 @@ export function quoteOf(context: FlowContext, env: FlowEnv, overrides: { jht?: b
   if (typeof income !== 'number') return null;
   const occupation = env.data.occupations.find((o) => o.code === context.answers['pekerjaan']);
   const months = overrides.months ?? Number(context.answers['periode'] ?? 1);
-  return periodQuote({
+  const today = vendorToday(context, env);
+  const startMonth = firstContributionMonth(today, env.data.rates);
+  const quote = periodQuote({
     income,
     jht: overrides.jht ?? context.answers['program'] === 'lengkap',
     sector: occupation?.sector ?? 'other',
     funding: context.answers['pendanaan'] === 'bantuan' ? 'sponsor' : 'mandiri',
-    startMonth: firstContributionMonth(vendorToday(context, env), env.data.rates),
+    startMonth,
     months: Number.isInteger(months) && months > 0 ? months : 1,
   }, env.data.rates);
+  // The first bill: registering after this month's due date leaves until the next one to pay.
+  return { ...quote, dueDate: firstBillDueDate(today, startMonth, env.data.rates) };
 }

@@ -301,6 +301,8 @@ export const consents = pgTable('consents', {
   purpose: text('purpose').notNull(),
   textVersion: text('text_version').notNull(),
   granted: boolean('granted').notNull(),
+  /** Who gave it when not the vendor: { givenBy: 'guardian', guardianName } for a vendor under 18. */
+  details: jsonb('details').$type<Record<string, unknown>>(),
   channel: text('channel').notNull(),
   createdAt: instant('created_at').notNull().defaultNow(),
 }, (t) => [index('consents_contact_id_idx').on(t.contactId)]);

@@ -1,8 +1,12 @@
-/** A whole enrolment as a vendor types it, loosely, as the tests and the README transcript use it. */
+/**
+ * A whole enrolment as a vendor types it, loosely, as the tests and the README transcript use it:
+ * consent, name, NIK, birth date, mother's name (skipped), province, regency, occupation, place of
+ * business, income, staff ("tidak": none), programme, period, who pays, and the summary's yes.
+ */
 export function enrolmentAnswers(nik: string, name = 'Siti Aminah'): string[] {
   return [
     'halo', 'iya kak', name, nik, '17 agustus 1985', 'lewati', 'jabar', 'kota bandung',
-    'pkl', 'pasar', '2 jt', '1', '3 bulan', 'bayar sendiri', 'ya',
+    'pkl', 'pasar', '2 jt', 'tidak', '1', '3 bulan', 'bayar sendiri', 'ya',
   ];
 }
 

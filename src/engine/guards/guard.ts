@@ -7,7 +7,8 @@ export interface Guard {
   readonly name: string;
   /** Param names the script must give (checked by the linter). */
   readonly params?: readonly string[];
-  test(context: FlowContext, params: Record<string, unknown>, env: Omit<FlowEnv, 'now'>): boolean;
+  /** `env.now` is the time of the event being handled (absent only while the flow starts). */
+  test(context: FlowContext, params: Record<string, unknown>, env: Omit<FlowEnv, 'now'> & { readonly now?: Date }): boolean;
 }
 
 /** The answer a `when:` talks about: the one that just arrived, else the saved field. */

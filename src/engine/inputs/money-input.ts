@@ -4,7 +4,7 @@ import { invalid, type InputType } from './input-type.ts';
 
 export const moneyInput: InputType = {
   name: 'money',
-  errors: ['money.empty', 'money.invalid', 'money.negative', 'money.ambiguous', 'money.too_large', 'money.not_monthly'],
+  errors: ['money.empty', 'money.invalid', 'money.negative', 'money.zero', 'money.ambiguous', 'money.too_large', 'money.not_monthly'],
   parse({ text }) {
     const parsed = parseMoney(text);
     if (!parsed.ok) return invalid(parsed.error, parsed.params);

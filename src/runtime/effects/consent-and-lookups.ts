@@ -11,11 +11,16 @@ export const recordConsentExecutor: EffectExecutor = async (scope, payload) => {
     purpose: String(payload['purpose']),
     textVersion: String(payload['version']),
     granted: payload['granted'] === true,
+    details: isRecord(payload['details']) ? payload['details'] : null,
     channel: scope.channel,
     createdAt: scope.now,
   });
   return { ok: true, value: null };
 };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 export const checkAgentExecutor: EffectExecutor = async (scope, payload): Promise<EffectOutcome> => {
   const agent = await findAgentByCode(scope.tx, String(payload['code'] ?? ''));

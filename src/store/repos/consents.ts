@@ -9,6 +9,8 @@ export interface ConsentRecord {
   readonly purpose: string;
   readonly textVersion: string;
   readonly granted: boolean;
+  /** Who gave it when not the vendor: { givenBy: 'guardian', guardianName } for a minor. */
+  readonly details?: Record<string, unknown> | null;
   readonly channel: string;
   /** Default: the database's now(). */
   readonly createdAt?: Date;

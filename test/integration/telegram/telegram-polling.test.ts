@@ -53,7 +53,7 @@ describe('Telegram by long polling, through telegraf, against telegram-test-api'
     const typed = enrolmentAnswers(testNik(1)).slice(2, 8);
     let current = [] as Awaited<ReturnType<typeof say>>;
     for (const answer of typed) current = await say(answer);
-    const taps = ['Pedagang kaki lima', 'Pasar tradisional', null, 'JKK + JKM (Rp13.400/bulan)', '3 bulan (Rp67.000)', 'Bayar sendiri', 'Ya, sudah benar'];
+    const taps = ['Pedagang kaki lima', 'Pasar tradisional', null, 'Tidak', 'JKK + JKM (Rp13.400/bulan)', '3 bulan (Rp67.000)', 'Bayar sendiri', 'Ya, sudah benar'];
     for (const tap of taps) {
       if (tap === null) {
         current = await say('2 jt');

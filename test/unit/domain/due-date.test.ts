@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { dueDateOf, firstContributionMonth } from '../../../src/domain/due-date.ts';
+import { dueDateOf, firstBillDueDate, firstContributionMonth } from '../../../src/domain/due-date.ts';
 import { rateTableSchema, type RateTable } from '../../../src/domain/rate-table.ts';
 
 const table: RateTable = rateTableSchema.parse(parse(readFileSync('flows/data/iuran.yaml', 'utf8')));
@@ -48,15 +48,31 @@ describe('dueDateOf', () => {
 });
 
 describe('firstContributionMonth', () => {
+  // No source gives a cutoff day (domain.md): registering after the 15th must not cost a month of discount.
   it.each([
-    ['2026-05-01', '2026-05'], ['2026-05-15', '2026-05'], ['2026-05-16', '2026-06'], ['2026-12-16', '2027-01'],
-    ['2026-12-31', '2027-01'], ['2024-02-29', '2024-03'], ['2024-02-15', '2024-02'],
+    ['2026-05-01', '2026-05'], ['2026-05-15', '2026-05'], ['2026-05-16', '2026-05'], ['2026-12-16', '2026-12'],
+    ['2026-12-31', '2026-12'], ['2024-02-29', '2024-02'], ['2024-02-15', '2024-02'],
   ])('registering on %s starts with %s', (date, month) => {
-    expect(firstContributionMonth(date, table)).toBe(month);
+    expect(firstContributionMonth(date, {})).toBe(month);
   });
 
   it('follows the cutoff day in the data', () => {
     expect(firstContributionMonth('2026-05-10', { firstMonthCutoffDay: 10 })).toBe('2026-05');
     expect(firstContributionMonth('2026-05-11', { firstMonthCutoffDay: 10 })).toBe('2026-06');
+  });
+});
+
+describe('firstBillDueDate', () => {
+  it('is the first month\'s due date while it has not passed', () => {
+    expect(firstBillDueDate('2026-12-01', '2026-12', table)).toBe('2026-12-15');
+    expect(firstBillDueDate('2026-12-15', '2026-12', table)).toBe('2026-12-15');
+  });
+
+  it('after it has passed, is the next due date, so a new member is not overdue on day one', () => {
+    // 15 Nov 2026 is a Sunday: November's due date is Monday 16 Nov.
+    expect(firstBillDueDate('2026-11-25', '2026-11', table)).toBe('2026-12-15');
+    expect(firstBillDueDate('2026-11-16', '2026-11', table)).toBe('2026-11-16');
+    expect(firstBillDueDate('2026-11-17', '2026-11', table)).toBe('2026-12-15');
+    expect(firstBillDueDate('2026-12-20', '2026-12', table)).toBe('2027-01-15');
   });
 });

@@ -12,7 +12,7 @@ const errorsOf = (change: Record<string, unknown>) => {
 describe('iuran.yaml', () => {
   it('is valid and holds the facts of domain.md', () => {
     const table = rateTableSchema.parse(raw);
-    expect(table).toMatchObject({ jkkPercent: 1, jkmMonthly: 6_800, jhtPercent: 2, periods: [1, 3, 6, 12], dueDay: 15, firstMonthCutoffDay: 15, nonWorkingWeekdays: [0, 6] });
+    expect(table).toMatchObject({ jkkPercent: 1, jkmMonthly: 6_800, jhtPercent: 2, periods: [1, 3, 6, 12], dueDay: 15, nonWorkingWeekdays: [0, 6] });
     expect(table.tiers[0]).toEqual({ from: 0, base: 1_000_000 });
     expect(table.tiers[1]).toEqual({ from: 1_100_000, base: 1_200_000 });
     expect(table.tiers.at(-1)).toEqual({ from: 20_200_000, base: 20_700_000 });
