@@ -56,6 +56,8 @@ export function compileFlow(script: FlowScript, options: CompileOptions): Compil
       RESTART: { target: `.${script.start}`, reenter: true, actions: 'reset' },
       CANCEL: { target: `.${CANCELLED_STATE}`, actions: 'clearPending' },
       SET_PENDING: { actions: 'setPending' },
+      // Said after the switch, so in the new language; the question follows (step's settle).
+      SET_LANG: { actions: ['setLang', { type: 'say', params: { key: 'sistem.bahasa.diganti' } }] },
       EDIT: labelledStates.map(({ state }) => ({
         guard: { type: 'editTargetIs', params: { state } },
         target: `.${state}`,
@@ -121,6 +123,7 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
       clearArrived: assign({ arrived: null }),
       clearPending: assign({ pending: null }),
       setPending: assign(({ event }) => (event.type === 'SET_PENDING' ? { pending: event.pending } : {})),
+      setLang: assign(({ event }) => (event.type === 'SET_LANG' ? { lang: event.lang, pending: null } : {})),
       beginEdit: assign(({ event }, p: { state: string }) => ({
         correcting: true, editTarget: p.state, returnTo: event.type === 'EDIT' ? event.from : null, pending: null, arrived: null,
       })),

@@ -5,7 +5,9 @@ export type Pending =
   | { kind: 'cancel' }
   | { kind: 'restart' }
   | { kind: 'edit_menu'; states: string[] }
-  | { kind: 'pick'; state: string; options: { value: Json; display: string }[] };
+  | { kind: 'pick'; state: string; options: { value: Json; display: string }[] }
+  /** After `bahasa`: which language (src/engine/language-command.ts). */
+  | { kind: 'language' };
 
 /**
  * Everything a conversation knows. It lives in the persisted snapshot (jsonb), so it holds only
@@ -53,4 +55,6 @@ export type FlowEvent =
   | { type: 'EDIT'; at: string; target: string; from: string }
   | { type: 'RESTART'; at: string }
   | { type: 'CANCEL'; at: string }
-  | { type: 'SET_PENDING'; at: string; pending: Pending | null };
+  | { type: 'SET_PENDING'; at: string; pending: Pending | null }
+  /** `bahasa` → "english": the conversation speaks `lang` from this reply on. */
+  | { type: 'SET_LANG'; at: string; lang: string };

@@ -1,16 +1,19 @@
 import { normalizeText } from '../domain/normalize-text.ts';
+import { DIRECT_LANGUAGE_WORDS } from './language-command.ts';
 
 /**
  * Words that work in every state. Vendors type them loosely, so a few spellings each. `status`
  * ("cek iuran") answers from the member's ledger wherever the vendor is, then asks again.
  */
-export type GlobalCommand = 'help' | 'edit' | 'cancel' | 'restart' | 'status';
+export type GlobalCommand = 'help' | 'edit' | 'cancel' | 'restart' | 'status' | 'language';
 
 const WORDS: Record<GlobalCommand, readonly string[]> = {
   help: ['bantuan', 'bantu', 'tolong', 'help', '?', 'bingung', 'gimana', 'bagaimana', 'info'],
   edit: ['ubah', 'ganti', 'koreksi', 'salah', 'edit', 'kembali', 'balik'],
   cancel: ['batal', 'batalkan', 'cancel', 'stop', 'berhenti', 'keluar'],
   restart: ['mulai', 'mulai lagi', 'mulai ulang', 'ulang', 'ulangi', 'restart', 'reset', 'dari awal'],
+  // `bahasa` opens the menu; "english" / "bahasa indonesia" switch at once.
+  language: ['bahasa', 'language', 'ganti bahasa', 'ubah bahasa', 'pilih bahasa', 'change language', 'bahasa language', ...Object.keys(DIRECT_LANGUAGE_WORDS)],
   status: ['cek iuran', 'cek', 'status', 'cek status', 'status saya', 'cek tagihan', 'tagihan saya', 'iuran saya', 'cek iuran saya', 'cek bpjs'],
 };
 

@@ -10,6 +10,9 @@ import { contextOf, languagesOf, prompt, restingState, type Conversation } from 
 import type { Reply } from './reply.ts';
 import type { MessageKind } from './step-input.ts';
 import { validators } from './validators/index.ts';
+import { answerLanguageMenu, runLanguageCommand } from './language-command.ts';
+import { untappedChoice } from './reply.ts';
+import { shownChoices } from './shown-choices.ts';
 import { STATUS_QUERY } from './effects/member-effects.ts';
 import { callOf } from './flow-script.ts';
 
@@ -25,18 +28,21 @@ export type MessageOutcome =
 
 export type QueryEffect = typeof STATUS_QUERY;
 
-export function handleMessage(c: Conversation, kind: MessageKind, text: string): MessageOutcome {
+export function handleMessage(c: Conversation, kind: MessageKind, typed: string): MessageOutcome {
+  // A tapped Telegram/WhatsApp button sends "2. Tidak": read as the option it shows.
+  const text = untappedChoice(typed, shownChoices(c));
   if (kind !== 'text' || text.trim() === '') {
     return { kind: 'reply', replies: prompt.aside(c, kind === 'text' ? 'sistem.kosong' : 'sistem.bukan_teks') };
   }
   const pending = contextOf(c).pending;
   if (pending) return answerPending(c, pending, text);
   const command = globalCommandOf(text, c.flow.script.own_words);
+  if (command === 'language') return runLanguageCommand(c, text);
   if (command) return runCommand(c, command);
   return answerQuestion(c, text);
 }
 
-function runCommand(c: Conversation, command: NonNullable<ReturnType<typeof globalCommandOf>>): MessageOutcome {
+function runCommand(c: Conversation, command: Exclude<NonNullable<ReturnType<typeof globalCommandOf>>, 'language'>): MessageOutcome {
   const { spec } = restingState(c);
   switch (command) {
     case 'status':
@@ -60,6 +66,7 @@ function runCommand(c: Conversation, command: NonNullable<ReturnType<typeof glob
 }
 
 function answerPending(c: Conversation, pending: Pending, text: string): MessageOutcome {
+  if (pending.kind === 'language') return answerLanguageMenu(c, text);
   if (pending.kind === 'cancel' || pending.kind === 'restart') {
     const yes = parseYesNo(text);
     if (!yes.ok) return { kind: 'reply', replies: [confirm(c, pending.kind === 'cancel' ? 'sistem.batal.tanya' : 'sistem.mulai.tanya')] };

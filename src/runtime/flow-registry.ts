@@ -16,7 +16,7 @@ import type { FlowFiles } from './flow-files.ts';
 export class FlowRegistry {
   private readonly compiled = new Map<string, CompiledFlow>();
 
-  constructor(private readonly data: ReferenceData, private readonly defaultLanguage = 'id') {}
+  constructor(private readonly data: ReferenceData, readonly defaultLanguage = 'id') {}
 
   /** Publishes every script that passed the linter; one with errors never reaches a conversation. */
   async publish(x: Executor, files: FlowFiles, publishedBy: string): Promise<{ flowId: string; version: number; created: boolean }[]> {

@@ -7,7 +7,7 @@ import type { Clock } from '../lib/clock.ts';
 import { PayungError } from '../lib/errors.ts';
 import { redactText } from '../lib/logger.ts';
 import type { Db, Tx } from '../store/db-types.ts';
-import { upsertContact } from '../store/repos/contacts.ts';
+import { setContactLanguage, upsertContact } from '../store/repos/contacts.ts';
 import { createConversation, lockConversation, saveConversation } from '../store/repos/conversations.ts';
 import { recordInbound } from '../store/repos/inbound.ts';
 import { newestMemberOfContact } from '../store/repos/members.ts';
@@ -42,7 +42,7 @@ const MAX_STORED_TEXT = 4_000;
 export async function handleInbound(deps: InboundDeps, message: InboundMessage): Promise<HandleOutcome> {
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
-    const contact = await upsertContact(tx, { channel: message.channel, address: message.from, displayName: message.senderName ?? null, lastInboundAt: message.receivedAt });
+    const contact = await upsertContact(tx, { channel: message.channel, address: message.from, displayName: message.senderName ?? null, lastInboundAt: message.receivedAt, language: deps.flows.defaultLanguage });
     const inbound = await recordInbound(tx, {
       channel: message.channel,
       externalId: message.externalId,
@@ -64,12 +64,14 @@ export async function handleInbound(deps: InboundDeps, message: InboundMessage):
       tx, contactId: contact.id, channel: message.channel, now, secret: deps.secret,
       flowId: flow.id, flowVersion: flow.version, randomDigits: deps.randomDigits, data: flow.data,
     };
-    const result = await runWithEffects(flow, step(flow, snapshot, input, now), scope);
+    // A new conversation speaks the language the contact chose; `bahasa` changes it for the next.
+    const result = await runWithEffects(flow, step(flow, snapshot, input, now, { language: contact.language }), scope);
+    if (result.language !== contact.language) await setContactLanguage(tx, contact.id, result.language);
 
     await saveConversation(tx, conversation.id, {
       flowId: flow.id, flowVersion: flow.version, snapshot: sealSnapshot(deps.secret, result.snapshot) as unknown as Record<string, unknown>, status: result.status,
     });
-    await enqueueReplies(tx, { contactId: contact.id, message, inboundId: inbound.id, at: now }, result.replies);
+    await enqueueReplies(tx, { contactId: contact.id, message, inboundId: inbound.id, at: now, language: result.language }, result.replies);
     return { duplicate: false, replies: result.replies };
   });
 }
@@ -129,6 +131,8 @@ interface ReplyOrigin {
   readonly inboundId: number;
   /** Due at once by the runtime's clock, the one the dispatcher reads too. */
   readonly at: Date;
+  /** The conversation's language, for what a channel adds itself (a WhatsApp list's button). */
+  readonly language: string;
 }
 
 async function enqueueReplies(tx: Tx, origin: ReplyOrigin, replies: readonly Reply[]): Promise<void> {
@@ -139,7 +143,7 @@ async function enqueueReplies(tx: Tx, origin: ReplyOrigin, replies: readonly Rep
     address: origin.message.from,
     kind: 'reply' as const,
     priority: OUTBOX_PRIORITY.reply,
-    payload: { text: reply.text, ...(reply.choices ? { choices: [...reply.choices] } : {}) },
+    payload: { text: reply.text, ...(reply.choices ? { choices: [...reply.choices] } : {}), language: origin.language },
     inboundId: origin.inboundId,
     nextAttemptAt: origin.at,
   })));
