@@ -49,12 +49,14 @@ function numberOf(words: readonly string[]): { n: number; digits: string | null 
   return named === undefined ? null : { n: named, digits: null };
 }
 
-// "3" in a list "1 bulan / 3 bulan / 6 bulan / 12 bulan" could be the third item or "3 bulan".
+// A number means the option shown with that number: "3" in "1 bulan / 3 bulan / 6 bulan /
+// 12 bulan" is the third, "6 bulan" (one meaning per number on screen; "3 bulan" in words is
+// the label). Only a number no option is shown with may name a label: "12" → "12 bulan".
 function chooseByNumber<O extends ChoiceOption>(number: { n: number; digits: string | null }, options: readonly O[]): ChoiceMatch<O> {
   const byIndex = options[number.n - 1];
+  if (byIndex) return toMatch([byIndex]);
   const byLabel = number.digits === null ? [] : options.filter((o) => wordsOf(normalizeText(o.label)).includes(number.digits ?? ''));
-  const candidates = [...new Set([...(byIndex ? [byIndex] : []), ...byLabel])];
-  return toMatch(candidates);
+  return toMatch(byLabel);
 }
 
 type Tier = (typed: readonly string[], name: readonly string[]) => boolean;

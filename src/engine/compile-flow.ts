@@ -59,6 +59,8 @@ export function compileFlow(script: FlowScript, options: CompileOptions): Compil
       SET_PENDING: { actions: 'setPending' },
       FAILED: { actions: 'countFailure' },
       FIRST_MESSAGE_READ: { actions: 'clearFirstMessage' },
+      // Said after the switch, so in the new language; the question follows (step's settle).
+      SET_LANG: { actions: ['setLang', { type: 'say', params: { key: 'sistem.bahasa.diganti' } }] },
       EDIT: labelledStates.map(({ state }) => ({
         guard: { type: 'editTargetIs', params: { state } },
         target: `.${state}`,
@@ -141,6 +143,7 @@ function machineSetup(env: Omit<FlowEnv, 'now'>) {
         const count = context.failures?.key === event.key ? context.failures.count + 1 : 1;
         return { failures: { key: event.key, count } };
       }),
+      setLang: assign(({ event }) => (event.type === 'SET_LANG' ? { lang: event.lang, pending: null } : {})),
       beginEdit: assign(({ event }, p: { state: string }) => ({
         correcting: true, editTarget: p.state, returnTo: event.type === 'EDIT' ? event.from : null, pending: null, failures: null, arrived: null,
       })),

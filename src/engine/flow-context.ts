@@ -7,7 +7,9 @@ export type Pending =
   | { kind: 'edit_menu'; states: string[] }
   | { kind: 'pick'; state: string; options: { value: Json; display: string }[] }
   /** "Kabupaten Bengkulu Selatan, betul?": a loose reading waiting for the vendor's yes. */
-  | { kind: 'confirm'; state: string; value: Json; display: string };
+  | { kind: 'confirm'; state: string; value: Json; display: string }
+  /** After `bahasa`: which language (src/engine/language-command.ts). */
+  | { kind: 'language' };
 
 /**
  * Everything a conversation knows. It lives in the persisted snapshot (jsonb), so it holds only
@@ -77,4 +79,6 @@ export type FlowEvent =
   /** The first message, kept until the flow rests on a question, has been read there. */
   | { type: 'FIRST_MESSAGE_READ'; at: string }
   /** An answer to the question `key` was refused; the context counts it. */
-  | { type: 'FAILED'; at: string; key: string };
+  | { type: 'FAILED'; at: string; key: string }
+  /** `bahasa` → "english": the conversation speaks `lang` from this reply on. */
+  | { type: 'SET_LANG'; at: string; lang: string };

@@ -1,10 +1,11 @@
 import { normalizeText } from '../domain/normalize-text.ts';
+import { DIRECT_LANGUAGE_WORDS } from './language-command.ts';
 
 /**
  * Words that work in every state. Vendors type them loosely, so a few spellings each. `status`
  * ("cek iuran") answers from the member's ledger wherever the vendor is, then asks again.
  */
-export type GlobalCommand = 'help' | 'edit' | 'cancel' | 'restart' | 'status' | 'greet';
+export type GlobalCommand = 'help' | 'edit' | 'cancel' | 'restart' | 'status' | 'greet' | 'language';
 
 const WORDS: Record<GlobalCommand, readonly string[]> = {
   help: ['bantuan', 'bantu', 'tolong', 'help', '?', 'bingung', 'gimana', 'bagaimana', 'info'],
@@ -13,6 +14,8 @@ const WORDS: Record<GlobalCommand, readonly string[]> = {
   restart: ['mulai', 'mulai lagi', 'mulai ulang', 'ulang', 'ulangi', 'restart', 'reset', 'dari awal'],
   // A greeting mid-conversation is answered with a greeting and the question, never an error.
   greet: ['halo', 'hallo', 'helo', 'hello', 'hai', 'hi', 'hey', 'hay', 'p', 'permisi', 'assalamualaikum', 'assalamu alaikum', 'salam', 'pagi', 'siang', 'sore', 'malam', 'selamat pagi', 'selamat siang', 'selamat sore', 'selamat malam'],
+  // `bahasa` opens the menu; "english" / "bahasa indonesia" switch at once.
+  language: ['bahasa', 'language', 'ganti bahasa', 'ubah bahasa', 'pilih bahasa', 'change language', 'bahasa language', ...Object.keys(DIRECT_LANGUAGE_WORDS)],
   status: ['cek iuran', 'cek', 'status', 'cek status', 'status saya', 'cek tagihan', 'tagihan saya', 'iuran saya', 'cek iuran saya', 'cek bpjs'],
 };
 

@@ -11,6 +11,9 @@ import { askOf, contextOf, labelOf, prompt, restingState, type Conversation } fr
 import type { Reply } from './reply.ts';
 import type { MessageKind } from './step-input.ts';
 import { validators } from './validators/index.ts';
+import { answerLanguageMenu, runLanguageCommand } from './language-command.ts';
+import { untappedChoice } from './reply.ts';
+import { shownChoices } from './shown-choices.ts';
 import { STATUS_QUERY } from './effects/member-effects.ts';
 import { callOf } from './flow-script.ts';
 
@@ -33,12 +36,15 @@ export type QueryEffect = typeof STATUS_QUERY;
  * that is, the engine's own questions (a confirmation, the `ubah` menu) included: no question
  * may trap a vendor who types BATAL, MULAI, BANTUAN, CEK IURAN or "halo".
  */
-export function handleMessage(c: Conversation, kind: MessageKind, text: string): MessageOutcome {
+export function handleMessage(c: Conversation, kind: MessageKind, typed: string): MessageOutcome {
+  // A tapped Telegram/WhatsApp button sends "2. Tidak": read as the option it shows.
+  const text = untappedChoice(typed, shownChoices(c));
   if (kind !== 'text' || text.trim() === '' || isEmojiOnly(text)) {
     // A sticker or "👍" is no answer: it changes nothing, not even a "yes".
     return { kind: 'reply', replies: prompt.aside(c, kind === 'text' && text.trim() === '' ? 'sistem.kosong' : 'sistem.bukan_teks') };
   }
   const command = globalCommandOf(text, c.flow.script.own_words);
+  if (command === 'language') return runLanguageCommand(c, text);
   if (command) return runCommand(c, command);
   const pending = contextOf(c).pending;
   if (pending) return answerPending(c, pending, text);
@@ -47,7 +53,7 @@ export function handleMessage(c: Conversation, kind: MessageKind, text: string):
   return answerQuestion(c, text);
 }
 
-function runCommand(c: Conversation, command: GlobalCommand): MessageOutcome {
+function runCommand(c: Conversation, command: Exclude<GlobalCommand, 'language'>): MessageOutcome {
   const pending = contextOf(c).pending;
   switch (command) {
     case 'status':
@@ -81,6 +87,7 @@ function editMenu(c: Conversation): MessageOutcome {
 }
 
 function answerPending(c: Conversation, pending: Pending, text: string): MessageOutcome {
+  if (pending.kind === 'language') return answerLanguageMenu(c, text);
   if (pending.kind === 'cancel' || pending.kind === 'restart') {
     const yes = parseYesNoOption(text);
     if (!yes.ok) return failed(c, [prompt.pending(c, pending)]);

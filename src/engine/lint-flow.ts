@@ -9,6 +9,7 @@ import { guards } from './guards/index.ts';
 import { inputTypes } from './inputs/index.ts';
 import type { LintIssue } from './lint-issue.ts';
 import type { LineOf } from './parse-flow-source.ts';
+import { listedOptions } from './lint-listed-options.ts';
 import { SYSTEM_KEYS } from './system-keys.ts';
 import { validators } from './validators/index.ts';
 
@@ -110,6 +111,9 @@ export function lintFlow(input: LintInput): LintIssue[] {
   for (const key of SYSTEM_KEYS) useKey(key, ['states']);
   checkLocales(input, usedKeys, issues);
   checkPlaceholders(input, flowTexts, saved, issues);
+  for (const p of listedOptions(script, input.catalogs)) {
+    error(['states', p.state, 'say'], `question "${p.state}": text "${p.key}" (${p.lang}) lists its options ("${p.line}"), and they are shown again below it, numbered: move what it says of each option into the option's label`);
+  }
   return issues;
 }
 

@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { t } from '../i18n/translate.ts';
 import type { CompiledFlow } from './compile-flow.ts';
 import type { FlowContext, Pending } from './flow-context.ts';
+import { languageLabels, languageMenu } from './language-command.ts';
 import type { FlowEnv } from './flow-env.ts';
 import { callOf, type AskSpec, type StateSpec } from './flow-script.ts';
 import { guards } from './guards/index.ts';
@@ -103,6 +104,8 @@ export const prompt = {
         return { text: prompt.text(c, lead ?? 'sistem.pilih_salah_satu'), choices };
       case 'confirm':
         return { text: prompt.text(c, lead ?? 'sistem.konfirmasi.tanya', { pilihan: pending.display }), choices };
+      case 'language':
+        return languageMenu(c, lead);
     }
   },
 
@@ -140,6 +143,8 @@ function pendingChoices(c: Conversation, pending: Pending): string[] {
       return pending.states.map((state) => labelOf(c, state));
     case 'pick':
       return pending.options.map((o) => o.display);
+    case 'language':
+      return languageLabels(c);
   }
 }
 

@@ -11,7 +11,8 @@ import { callOf } from './flow-script.ts';
 import { contextOf, prompt, restingState, type Conversation } from './prompt.ts';
 import { STATUS_QUERY } from './effects/member-effects.ts';
 import { handleMessage, type MessageOutcome } from './handle-message.ts';
-import type { Reply } from './reply.ts';
+import { untappedChoice, type Reply } from './reply.ts';
+import { languageCommand, languageLabels } from './language-command.ts';
 import type { StepInput } from './step-input.ts';
 
 /** What a conversation is, as stored: the flow and version it runs, and XState's persisted snapshot. */
@@ -28,6 +29,13 @@ export interface StepResult {
   readonly replies: readonly Reply[];
   readonly effects: readonly Effect[];
   readonly status: ConversationStatus;
+  /** The language the conversation speaks after this step; the runtime keeps it on the contact. */
+  readonly language: string;
+}
+
+export interface StepOptions {
+  /** The language a new conversation starts in: the one the contact chose (`bahasa`), if any. */
+  readonly language?: string;
 }
 
 /** Longer messages are cut before parsing: nobody types a 10,000-character answer on purpose. */
@@ -38,15 +46,15 @@ const MAX_INPUT = 2_000;
  * the time it is handed, and returns the next snapshot with replies and effects as data. The
  * runtime saves, sends and carries out effects; results of awaited effects come back as input.
  */
-export function step(flow: CompiledFlow, snapshot: FlowSnapshot | undefined, input: StepInput, now: Date): StepResult {
+export function step(flow: CompiledFlow, snapshot: FlowSnapshot | undefined, input: StepInput, now: Date, options: StepOptions = {}): StepResult {
   const env: FlowEnv = { data: flow.data, catalogs: flow.catalogs, now };
-  if (snapshot === undefined) return start(flow, input, env);
+  if (snapshot === undefined) return start(flow, input, env, options.language);
   if (snapshot.flowId !== flow.id || snapshot.version !== flow.version) {
     throw new FlowError(`snapshot of ${snapshot.flowId}@${snapshot.version} stepped with ${flow.id}@${flow.version}: load the version the conversation started on`);
   }
   const state = flow.machine.resolveState(snapshot.machine as never) as AnyMachineSnapshot;
   const conversation: Conversation = { flow, env, state };
-  if (state.status === 'done') return finished(conversation, input);
+  if (state.status === 'done') return finished(conversation, input, options.language);
   if (input.type === 'result') {
     if (isQueryAnswer(conversation, input.effect)) return unchanged(conversation, [...statusReplies(conversation, input), ...prompt.question(conversation)]);
     return arrive(conversation, { type: 'RESULT', at: now.toISOString(), effect: input.effect, ok: input.ok, value: input.value ?? null, error: input.error ?? null });
@@ -67,10 +75,10 @@ function answer(conversation: Conversation, outcome: MessageOutcome): StepResult
   return advance(conversation, { ...outcome.event, at } as FlowEvent);
 }
 
-function start(flow: CompiledFlow, input: StepInput, env: FlowEnv): StepResult {
+function start(flow: CompiledFlow, input: StepInput, env: FlowEnv, language: string | undefined): StepResult {
   const text = input.type === 'message' ? input.text : undefined;
   const referral = referralCodeOf(text, flow.script.referral_keywords ?? []);
-  const [state, actions] = initialTransition(flow.machine, { lang: flow.defaultLanguage, referral });
+  const [state, actions] = initialTransition(flow.machine, { lang: language ?? flow.defaultLanguage, referral });
   const conversation: Conversation = { flow, env, state: state as AnyMachineSnapshot };
   if (flow.script.first_message !== 'answer' || input.type !== 'message' || input.kind !== 'text' || !text?.trim()) {
     return settle(conversation, actions, true);
@@ -111,16 +119,28 @@ function arrive(conversation: Conversation, event: FlowEvent): StepResult {
  * A finished conversation answers `mulai` (it starts again) and `cek iuran`; the runtime hands
  * members' other messages to the member menu flow before they get here.
  */
-function finished(conversation: Conversation, input: StepInput): StepResult {
+function finished(conversation: Conversation, input: StepInput, language: string | undefined): StepResult {
   if (input.type === 'result' && input.effect === STATUS_QUERY) return unchanged(conversation, statusReplies(conversation, input));
   const text = input.type === 'message' ? input.text ?? '' : '';
   if (isStartWord(text)) {
-    return start(conversation.flow, input, conversation.env);
+    return start(conversation.flow, input, conversation.env, language ?? contextOf(conversation).lang);
   }
+  if (globalCommandOf(text, conversation.flow.script.own_words) === 'language') return finishedLanguage(conversation, text);
   if (globalCommandOf(text, conversation.flow.script.own_words) === 'status') return { ...unchanged(conversation, []), effects: [queryEffect(STATUS_QUERY)] };
   // A cancelled enrolment is not a finished one: "halo" after BATAL says it was cancelled.
   const key = conversation.state.value === CANCELLED_STATE ? 'sistem.dibatalkan' : 'sistem.selesai';
   return unchanged(conversation, [{ text: prompt.text(conversation, key) }]);
+}
+
+/**
+ * `bahasa` after the end: a finished snapshot cannot change, so the switch is answered here and
+ * kept on the contact (the result's language); the next conversation starts in it.
+ */
+function finishedLanguage(conversation: Conversation, text: string): StepResult {
+  const chosen = languageCommand(conversation, untappedChoice(text, languageLabels(conversation)));
+  if ('menu' in chosen) return unchanged(conversation, [chosen.menu]);
+  const switched: Conversation = { ...conversation, state: { ...conversation.state, context: { ...contextOf(conversation), lang: chosen.lang } } as AnyMachineSnapshot };
+  return { ...unchanged(conversation, [{ text: prompt.text(switched, 'sistem.bahasa.diganti') }, { text: prompt.text(switched, 'sistem.selesai') }]), language: chosen.lang };
 }
 
 function queryEffect(effect: string): Effect {
@@ -164,11 +184,11 @@ function settle(conversation: Conversation, actions: readonly { type: string; pa
     }
   }
   if (withPrompt && state.status !== 'done') replies.push(...prompt.question(conversation));
-  return { snapshot: snapshotOf(flow, state), replies, effects, status: statusOf(state) };
+  return { snapshot: snapshotOf(flow, state), replies, effects, status: statusOf(state), language: context.lang };
 }
 
 function unchanged(conversation: Conversation, replies: Reply[]): StepResult {
-  return { snapshot: snapshotOf(conversation.flow, conversation.state), replies, effects: [], status: statusOf(conversation.state) };
+  return { snapshot: snapshotOf(conversation.flow, conversation.state), replies, effects: [], status: statusOf(conversation.state), language: contextOf(conversation).lang };
 }
 
 function snapshotOf(flow: CompiledFlow, state: AnyMachineSnapshot): FlowSnapshot {

@@ -6,6 +6,7 @@ export const SYSTEM_KEYS = [
   'sistem.batal.tanya', 'sistem.batal.selesai', 'sistem.mulai.tanya',
   'sistem.ubah.menu', 'sistem.ubah.kosong', 'galat.ubah.invalid',
   'sistem.pilih_salah_satu', 'sistem.konfirmasi.tanya', 'sistem.konfirmasi.ulang', 'sistem.dilewati', 'sistem.diskon',
+  'sistem.bahasa.tanya', 'sistem.bahasa.diganti', 'sistem.bahasa.id', 'sistem.bahasa.en', 'galat.bahasa.invalid',
   'sistem.pilihan.ya', 'sistem.pilihan.tidak', 'sistem.pilihan.benar', 'sistem.pilihan.ubah', 'sistem.pilihan.lainnya',
   ...Array.from({ length: 12 }, (_, i) => `sistem.bulan.${i + 1}`),
 ] as const;

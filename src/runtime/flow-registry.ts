@@ -33,7 +33,7 @@ export function describeLiveFlow(flow: LiveFlow): string {
 export class FlowRegistry {
   private readonly compiled = new Map<string, CompiledFlow>();
 
-  constructor(private readonly data: ReferenceData, private readonly defaultLanguage = 'id') {}
+  constructor(private readonly data: ReferenceData, readonly defaultLanguage = 'id') {}
 
   /**
    * Publishes every script that passed the linter: its files' content becomes the newest version

@@ -8,7 +8,7 @@ import { PayungError } from '../lib/errors.ts';
 import { cleanText } from '../lib/clean-text.ts';
 import { redactText } from '../lib/logger.ts';
 import type { Db, Tx } from '../store/db-types.ts';
-import { upsertContact } from '../store/repos/contacts.ts';
+import { setContactLanguage, upsertContact } from '../store/repos/contacts.ts';
 import { createConversation, lockConversation, saveConversation } from '../store/repos/conversations.ts';
 import { recordInbound } from '../store/repos/inbound.ts';
 import { newestMemberOfContact } from '../store/repos/members.ts';
@@ -45,7 +45,7 @@ export async function handleInbound(deps: InboundDeps, received: InboundMessage)
   const message = cleanInbound(received);
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
-    const contact = await upsertContact(tx, { channel: message.channel, address: message.from, displayName: message.senderName ?? null, lastInboundAt: message.receivedAt });
+    const contact = await upsertContact(tx, { channel: message.channel, address: message.from, displayName: message.senderName ?? null, lastInboundAt: message.receivedAt, language: deps.flows.defaultLanguage });
     // Locked before the inbound row is written: what is kept of the text depends on the
     // question it answers. A redelivery takes the lock too and changes nothing.
     const existing = await lockConversation(tx, contact.id);
@@ -68,13 +68,15 @@ export async function handleInbound(deps: InboundDeps, received: InboundMessage)
       tx, contactId: contact.id, channel: message.channel, now, secret: deps.secret,
       flowId: flow.id, flowVersion: flow.version, randomDigits: deps.randomDigits, data: flow.data,
     };
-    const result = await runWithEffects(flow, step(flow, snapshot, input, now), scope);
+    // A new conversation speaks the language the contact chose; `bahasa` changes it for the next.
+    const result = await runWithEffects(flow, step(flow, snapshot, input, now, { language: contact.language }), scope);
+    if (result.language !== contact.language) await setContactLanguage(tx, contact.id, result.language);
 
     await saveConversation(tx, conversation.id, {
       flowId: flow.id, flowVersion: flow.version, snapshot: sealSnapshot(deps.secret, result.snapshot) as unknown as Record<string, unknown>, status: result.status,
     });
     const personal = personalValuesOf(flow, [snapshot, result.snapshot]);
-    await enqueueReplies(tx, { contactId: contact.id, message, inboundId: inbound.id, at: now, personal }, result.replies);
+    await enqueueReplies(tx, { contactId: contact.id, message, inboundId: inbound.id, at: now, personal, language: result.language }, result.replies);
     return { duplicate: false, replies: result.replies };
   });
 }
@@ -161,6 +163,8 @@ interface ReplyOrigin {
   readonly at: Date;
   /** The conversation's personal answers: a reply repeating one is cleared once sent. */
   readonly personal: readonly string[];
+  /** The conversation's language, for what a channel adds itself (a WhatsApp list's button). */
+  readonly language: string;
 }
 
 async function enqueueReplies(tx: Tx, origin: ReplyOrigin, replies: readonly Reply[]): Promise<void> {
@@ -174,6 +178,7 @@ async function enqueueReplies(tx: Tx, origin: ReplyOrigin, replies: readonly Rep
     payload: {
       text: reply.text,
       ...(reply.choices ? { choices: [...reply.choices] } : {}),
+      language: origin.language,
       ...(carriesPersonalData(reply.text, origin.personal) ? { personal: true } : {}),
     },
     inboundId: origin.inboundId,

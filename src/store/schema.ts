@@ -24,6 +24,8 @@ export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'dead'] a
 export interface OutboxPayload {
   readonly text: string;
   readonly choices?: readonly string[];
+  /** The language the reply is in ('id', 'en'): for words a channel adds itself. Absent: 'id'. */
+  readonly language?: string;
   /**
    * The approved WhatsApp template to use instead when the 24-hour customer-service window is
    * closed (reminders); other channels ignore it.

@@ -40,10 +40,11 @@ describe('pendaftaran: the happy path', () => {
     expect(c.say('pasar')).toContain('penghasilan');
     expect(c.say('2 juta')).toContain('pegawai');
 
-    const programmes = c.say('tidak');
+    const question = c.send('tidak').at(-1);
+    const programmes = question?.text ?? '';
     // Income Rp2.000.000 → dasar Rp2.000.000: JKK Rp20.000 + JKM Rp6.800 = Rp26.800, halved in Dec 2026.
-    expect(programmes).toContain('Rp13.400/bulan');
-    expect(programmes).toContain('Rp53.400/bulan'); // + JHT Rp40.000, never discounted
+    // The prices are on the options (a list is shown once, below the text).
+    expect(question?.choices).toEqual(['JKK + JKM (Rp13.400/bulan)', 'JKK + JKM + JHT (Rp53.400/bulan)']); // + JHT Rp40.000, never discounted
     expect(programmes).toContain('50%');
     expect(programmes).toContain('Desember 2026');
     expect(programmes).toContain('Rp26.800');

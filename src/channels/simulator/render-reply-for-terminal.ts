@@ -1,4 +1,4 @@
-import type { Reply } from '../../engine/reply.ts';
+import { numberedChoice, type Reply } from '../../engine/reply.ts';
 
 const PREFIX = 'Payung> ';
 const INDENT = ' '.repeat(PREFIX.length);
@@ -16,6 +16,6 @@ const INDENT = ' '.repeat(PREFIX.length);
 export function renderReplyForTerminal(reply: Reply): string {
   const [first = '', ...rest] = reply.text.split(/\r?\n/);
   const lines = [`${PREFIX}${first}`.trimEnd(), ...rest.map((line) => (line === '' ? '' : INDENT + line))];
-  (reply.choices ?? []).forEach((choice, i) => lines.push(`  ${i + 1}. ${choice}`));
+  (reply.choices ?? []).forEach((choice, i) => lines.push(`  ${numberedChoice(choice, i)}`));
   return lines.join('\n');
 }

@@ -103,16 +103,18 @@
     ui.log.scrollTop = ui.log.scrollHeight;
   }
 
+  // Numbered as on every channel ("1. Ya"); the tapped text is read as that option.
   function choiceButtons(choices) {
     const box = document.createElement('div');
     box.className = 'choices';
-    for (const choice of choices) {
+    choices.forEach((choice, i) => {
+      const numbered = i + 1 + '. ' + choice;
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = choice;
-      button.addEventListener('click', () => send(choice, 'text'));
+      button.textContent = numbered;
+      button.addEventListener('click', () => send(numbered, 'text'));
       box.append(button);
-    }
+    });
     return box;
   }
 

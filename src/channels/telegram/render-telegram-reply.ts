@@ -1,23 +1,23 @@
 import type { ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
-import type { Reply } from '../../engine/reply.ts';
+import { numberedChoice, type Reply } from '../../engine/reply.ts';
 
 export interface TelegramReply {
   readonly text: string;
   readonly extra: { readonly reply_markup: ReplyKeyboardMarkup | ReplyKeyboardRemove };
 }
 
-/** A choice longer than this gets a row of its own; shorter ones sit two to a row. */
+/** A numbered choice longer than this gets a row of its own; shorter ones sit two to a row. */
 export const PAIRED_CHOICE_MAX_LENGTH = 16;
 
 /**
- * A channel-neutral reply as sendMessage's text and extra. Choices become a reply keyboard —
- * tapping a button sends its text, which the flow reads like a typed answer — in rows of one or
- * two buttons, resized to fit and hidden after one tap. A reply without choices removes any
+ * A channel-neutral reply as sendMessage's text and extra. Choices become a reply keyboard of
+ * numbered buttons ("1. Ya"), so "ketik nomornya" matches what the vendor sees; tapping one sends
+ * its text, which the engine reads as that option. Rows of one or two buttons, resized to fit and hidden after one tap. A reply without choices removes any
  * keyboard left from an earlier question. Plain text: no parse_mode, so nothing to escape.
  *
  * ```
  * renderTelegramReply({ text: 'Lanjut?', choices: ['Ya', 'Tidak'] })
- * // { text: 'Lanjut?', extra: { reply_markup: { keyboard: [[{ text: 'Ya' }, { text: 'Tidak' }]],
+ * // { text: 'Lanjut?', extra: { reply_markup: { keyboard: [[{ text: '1. Ya' }, { text: '2. Tidak' }]],
  * //   resize_keyboard: true, one_time_keyboard: true } } }
  * ```
  */
@@ -26,7 +26,7 @@ export function renderTelegramReply(reply: Reply): TelegramReply {
   if (choices.length === 0) return { text: reply.text, extra: { reply_markup: { remove_keyboard: true } } };
   return {
     text: reply.text,
-    extra: { reply_markup: { keyboard: keyboardRows(choices), resize_keyboard: true, one_time_keyboard: true } },
+    extra: { reply_markup: { keyboard: keyboardRows(choices.map(numberedChoice)), resize_keyboard: true, one_time_keyboard: true } },
   };
 }
 

@@ -95,11 +95,20 @@ function readContent(type: string, message: Record<string, unknown>): { kind: Me
   if (type === 'interactive') {
     const interactive = isRecord(message.interactive) ? message.interactive : {};
     const reply = interactive.button_reply ?? interactive.list_reply;
-    return isRecord(reply) ? textOf(reply.title) : { kind: 'other' };
+    return isRecord(reply) ? textOf(chosenText(reply)) : { kind: 'other' };
   }
   const kind = MEDIA_KINDS[type];
   if (kind !== undefined) return { kind };
   return OTHER_TYPES.has(type) ? { kind: 'other' } : undefined;
+}
+
+/**
+ * A tapped button or list row: its id is the numbered choice in full ("2. JKK + JKM + JHT
+ * (Rp53.400/bulan)", see cloudRequestBody), which the engine reads as that option; a row's title
+ * may be cut short of it. Ids of another shape (older messages: "choice-1") give the title.
+ */
+function chosenText(reply: Record<string, unknown>): unknown {
+  return typeof reply.id === 'string' && /^\d{1,3}\. \S/u.test(reply.id) ? reply.id : reply.title;
 }
 
 function textOf(value: unknown): { kind: MessageKind; text?: string } {

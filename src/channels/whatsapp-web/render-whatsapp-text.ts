@@ -1,3 +1,4 @@
+import { numberedChoice } from '../../engine/reply.ts';
 import type { OutboxPayload } from '../../store/schema.ts';
 
 /**
@@ -9,6 +10,6 @@ import type { OutboxPayload } from '../../store/schema.ts';
 export function renderWhatsAppText(payload: Pick<OutboxPayload, 'text' | 'choices'>): string {
   const choices = payload.choices ?? [];
   if (choices.length === 0) return payload.text;
-  const list = choices.map((choice, i) => `${i + 1}. ${choice}`).join('\n');
+  const list = choices.map(numberedChoice).join('\n');
   return payload.text.length === 0 ? list : `${payload.text}\n\n${list}`;
 }

@@ -13,6 +13,8 @@ export interface ContactKey {
   readonly displayName?: string | null;
   /** When the contact's message arrived: opens WhatsApp's 24-hour window. */
   readonly lastInboundAt?: Date;
+  /** The language a new contact starts in (the configured default); an existing one keeps theirs. */
+  readonly language?: string;
 }
 
 const unblocks = sql`${contacts.stopReason} = 'blocked' and excluded.last_inbound_at is not null`;
@@ -20,7 +22,7 @@ const unblocks = sql`${contacts.stopReason} = 'blocked' and excluded.last_inboun
 /** Inserts the contact or touches the existing one; returns the row either way. */
 export async function upsertContact(x: Executor, key: ContactKey): Promise<Contact> {
   const rows = await x.insert(contacts)
-    .values({ channel: key.channel, address: key.address, displayName: key.displayName ?? null, lastInboundAt: key.lastInboundAt ?? null })
+    .values({ channel: key.channel, address: key.address, displayName: key.displayName ?? null, lastInboundAt: key.lastInboundAt ?? null, ...(key.language === undefined ? {} : { language: key.language }) })
     .onConflictDoUpdate({
       target: [contacts.channel, contacts.address],
       // A message without a display name must not erase the one we know; a late redelivery
@@ -60,6 +62,11 @@ export async function markStopped(x: Executor, id: string, at: Date, reason: Sto
 /** "mulai" after "berhenti": reminders and campaigns may be sent again. */
 export async function clearStopped(x: Executor, id: string): Promise<void> {
   await x.update(contacts).set({ stoppedAt: null, stopReason: null, updatedAt: sql`now()` }).where(eq(contacts.id, id));
+}
+
+/** `bahasa`: the language the contact's conversations speak from now on (and reminders, too). */
+export async function setContactLanguage(x: Executor, id: string, language: string): Promise<void> {
+  await x.update(contacts).set({ language, updatedAt: sql`now()` }).where(eq(contacts.id, id));
 }
 
 export async function findContactById(x: Executor, id: string): Promise<Contact | null> {

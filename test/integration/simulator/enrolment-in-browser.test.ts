@@ -41,17 +41,18 @@ describe.skipIf(!hasChromium)('enrolling through the web chat in a real browser'
     };
     await send('halo');
     await expect.poll(() => bot.last().textContent()).toContain('Apakah Anda setuju?');
-    await tap('Ya');
+    await tap('1. Ya');
     for (const answer of ['Siti Aminah', '3174015708850001', '17-08-1985', 'lewati', 'Bali', 'Kota Denpasar']) await send(answer);
-    await tap('Pedagang kaki lima');
-    await tap('Kawasan wisata');
+    await tap(/^\d+\. Pedagang kaki lima$/);
+    await tap(/^\d+\. Kawasan wisata$/);
     await send('1,5 jt');
-    await expect.poll(() => bot.last().textContent()).toContain('Rp11.400/bulan');
-    await tap(/JKK \+ JKM \+ JHT/);
-    await tap(/^1 bulan/);
-    await tap('Bayar sendiri');
+    // The prices are on the numbered options, not repeated in the question's text.
+    await expect.poll(() => page.getByRole('button', { name: '1. JKK + JKM (Rp11.400/bulan)' }).last().isVisible()).toBe(true);
+    await tap(/^2\. JKK \+ JKM \+ JHT/);
+    await tap(/^1\. 1 bulan/);
+    await tap('1. Bayar sendiri');
     await expect.poll(() => bot.last().textContent()).toContain('Sudah benar?');
-    await tap('Ya, sudah benar');
+    await tap('1. Ya, sudah benar');
     await expect.poll(async () => (await bot.allTextContents()).join('\n')).toContain('Selamat, SITI AMINAH!');
     // 1,5 jt → dasar 1.600.000: JKK 16.000 + JKM 6.800 halved = 11.400, + JHT 32.000 = 43.400.
     expect((await bot.allTextContents()).join('\n')).toContain('Jumlah: Rp43.400');

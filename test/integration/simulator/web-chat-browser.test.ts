@@ -52,9 +52,9 @@ describe.skipIf(!hasChromium)('web chat in a real browser', () => {
   it('sends a typed message, shows the reply, and sends a tapped choice', async () => {
     await type('halo');
     await expect.poll(botTexts).toEqual(['Anda menulis: halo']);
-    await page.getByRole('button', { name: 'Ya', exact: true }).click();
-    await expect.poll(botTexts).toEqual(['Anda menulis: halo', 'Anda menulis: Ya']);
-    expect(await myTexts()).toEqual(['halo', 'Ya']);
+    await page.getByRole('button', { name: '1. Ya', exact: true }).click();
+    await expect.poll(botTexts).toEqual(['Anda menulis: halo', 'Anda menulis: 1. Ya']);
+    expect(await myTexts()).toEqual(['halo', '1. Ya']);
     expect(await page.locator('#text').inputValue()).toBe('');
 
     const contact = await contactId();

@@ -37,15 +37,15 @@ describe('Telegram by long polling, through telegraf, against telegram-test-api'
     expect(rows.every((row) => row.status === 'sent' && row.address === '5001')).toBe(true);
   });
 
-  it('shows choices as a reply keyboard, and a tapped button advances the flow', async () => {
+  it('shows choices as a reply keyboard of numbered buttons, and a tapped button advances the flow', async () => {
     const { say } = telegramVendor(await startBot(), 5002);
     const greeting = await say('halo');
-    expect(keyboardOf(greeting.at(-1))).toEqual([['Ya', 'Tidak']]);
+    expect(keyboardOf(greeting.at(-1))).toEqual([['1. Ya', '2. Tidak']]);
     expect(greeting.at(-1)?.reply_markup).toMatchObject({ resize_keyboard: true, one_time_keyboard: true });
     // A reply without choices takes the keyboard away.
     expect(greeting[0]?.reply_markup).toEqual({ remove_keyboard: true });
 
-    const afterYes = await say('Ya');
+    const afterYes = await say('1. Ya');
     expect(afterYes.map((m) => m.text).join()).toContain('nama lengkap');
     expect(afterYes.at(-1)?.reply_markup).toEqual({ remove_keyboard: true });
 
@@ -59,9 +59,12 @@ describe('Telegram by long polling, through telegraf, against telegram-test-api'
         current = await say('2 jt');
         continue;
       }
+      // Every button shows its number ("ketik nomornya" matches what is on screen).
       const buttons = keyboardOf(current.at(-1))?.flat() ?? [];
-      expect(buttons).toContain(tap);
-      current = await say(tap);
+      buttons.forEach((button, i) => expect(button.startsWith(`${i + 1}. `)).toBe(true));
+      const button = buttons.find((b) => b.replace(/^\d+\. /u, '') === tap);
+      expect(button).toBeDefined();
+      current = await say(button ?? tap);
     }
     expect(current.map((m) => m.text).join()).toContain('Selamat, SITI AMINAH');
     const [member] = await database().db.select().from(members);

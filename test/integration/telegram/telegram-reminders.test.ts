@@ -62,12 +62,13 @@ describe('payment reminders on Telegram', () => {
     const [reminder, ...others] = await deliver();
     expect(others).toEqual([]);
     expect(reminder?.text).toBe(`Halo SITI AMINAH, iuran BPJS Ketenagakerjaan Anda Rp67.000 jatuh tempo 15 Desember 2026. Bayar dengan kode ${bill.paymentCode} agar perlindungan tetap berjalan. Balas CARA BAYAR untuk tempat bayar.`);
-    expect(keyboardOf(reminder)?.flat()).toEqual(['Sudah bayar', 'Cara bayar', 'Cek iuran', 'Berhenti pengingat']);
+    expect(keyboardOf(reminder)?.flat()).toEqual(['1. Sudah bayar', '2. Cara bayar', '3. Cek iuran', '4. Berhenti pengingat']);
     // Run again the same minute (a restart): nothing twice.
     await scheduler.runOnce();
     expect(await deliver()).toEqual([]);
 
-    expect(await say('udah bayar')).toContain('Ketik nomor referensi');
+    // The vendor taps the reminder's first button.
+    expect(await say('1. Sudah bayar')).toContain('Ketik nomor referensi');
     expect(await say('TRX 8812 3341')).toContain('sudah kami catat');
     expect(await db.select().from(paymentClaims)).toMatchObject([{ billId: bill.id, reference: 'TRX 8812 3341' }]);
 

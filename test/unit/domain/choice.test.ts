@@ -31,8 +31,8 @@ describe('matchChoice by number', () => {
     expect(pick(matchChoice(text, WORKPLACE))).toBe(value);
   });
 
-  it('asks when a number is both a position and a label', () => {
-    expect(pick(matchChoice('3', PERIODS))).toBe('?6|3'); // third item "6 bulan", or "3 bulan"
+  it('reads a number as the option shown with it, and only a number no option has as a label', () => {
+    expect(pick(matchChoice('3', PERIODS))).toBe('6'); // "3. 6 bulan" is what the vendor sees
     expect(pick(matchChoice('1', PERIODS))).toBe('1'); // both readings agree
     expect(pick(matchChoice('12', PERIODS))).toBe('12'); // no twelfth item
     expect(pick(matchChoice('3 bulan', PERIODS))).toBe('3');

@@ -9,17 +9,17 @@ describe('renderTelegramReply', () => {
     expect(renderTelegramReply({ text: 'x', choices: [] }).extra.reply_markup).toEqual({ remove_keyboard: true });
   });
 
-  it('puts short choices two to a row on a one-time, resized reply keyboard', () => {
+  it('numbers the buttons and puts short ones two to a row on a one-time, resized reply keyboard', () => {
     expect(renderTelegramReply({ text: 'Setuju?', choices: ['Ya', 'Tidak', 'Bantuan'] })).toEqual({
       text: 'Setuju?',
-      extra: { reply_markup: { keyboard: [[{ text: 'Ya' }, { text: 'Tidak' }], [{ text: 'Bantuan' }]], resize_keyboard: true, one_time_keyboard: true } },
+      extra: { reply_markup: { keyboard: [[{ text: '1. Ya' }, { text: '2. Tidak' }], [{ text: '3. Bantuan' }]], resize_keyboard: true, one_time_keyboard: true } },
     });
   });
 
   it('gives a long choice a row of its own and keeps the order', () => {
     const { extra } = renderTelegramReply({ text: 'Program?', choices: ['1 bulan', 'JKK + JKM + JHT (Rp53.400/bulan)', '3 bulan', '6 bulan'] });
     expect(extra.reply_markup).toMatchObject({
-      keyboard: [[{ text: '1 bulan' }], [{ text: 'JKK + JKM + JHT (Rp53.400/bulan)' }], [{ text: '3 bulan' }, { text: '6 bulan' }]],
+      keyboard: [[{ text: '1. 1 bulan' }], [{ text: '2. JKK + JKM + JHT (Rp53.400/bulan)' }], [{ text: '3. 3 bulan' }, { text: '4. 6 bulan' }]],
     });
   });
 

@@ -20,21 +20,66 @@ describe('cloudRequestBody', () => {
     expect(cloudRequestBody(TO, { text: 'Terima kasih.' }, true)).toEqual({ ...envelope, type: 'text', text: { preview_url: false, body: 'Terima kasih.' } });
   });
 
-  it('sends up to three short choices as reply buttons', () => {
+  it('sends two or three short choices as numbered reply buttons whose ids are the numbered choices', () => {
     expect(cloudRequestBody(TO, { text: 'Lanjut?', choices: ['Ya', 'Tidak'] }, true)).toEqual({
       ...envelope,
       type: 'interactive',
       interactive: {
         type: 'button',
         body: { text: 'Lanjut?' },
-        action: { buttons: [{ type: 'reply', reply: { id: 'choice-1', title: 'Ya' } }, { type: 'reply', reply: { id: 'choice-2', title: 'Tidak' } }] },
+        action: { buttons: [{ type: 'reply', reply: { id: '1. Ya', title: '1. Ya' } }, { type: 'reply', reply: { id: '2. Tidak', title: '2. Tidak' } }] },
       },
     });
   });
 
+  it('sends four to ten choices as a list message of numbered rows, an amount in brackets as the description', () => {
+    const choices = ['1 bulan (Rp16.800)', '3 bulan (Rp50.400)', '6 bulan (Rp100.800)', '12 bulan (Rp1.201.600)'];
+    expect(cloudRequestBody(TO, { text: 'Mau bayar untuk berapa bulan?', choices }, true)).toEqual({
+      ...envelope,
+      type: 'interactive',
+      interactive: {
+        type: 'list',
+        body: { text: 'Mau bayar untuk berapa bulan?' },
+        action: {
+          button: 'Lihat pilihan',
+          sections: [{ rows: [
+            { id: '1. 1 bulan (Rp16.800)', title: '1. 1 bulan (Rp16.800)' },
+            { id: '2. 3 bulan (Rp50.400)', title: '2. 3 bulan (Rp50.400)' },
+            { id: '3. 6 bulan (Rp100.800)', title: '3. 6 bulan (Rp100.800)' },
+            { id: '4. 12 bulan (Rp1.201.600)', title: '4. 12 bulan', description: 'Rp1.201.600' },
+          ] }],
+        },
+      },
+    });
+  });
+
+  it('uses a list for two choices too long for buttons, and names its button in the reply language', () => {
+    const body = cloudRequestBody(TO, { text: 'Choose a programme:', choices: ['JKK + JKM (Rp16.800/month)', 'JKK + JKM + JHT (Rp36.800/month)'], language: 'en' }, true);
+    expect(body).toMatchObject({
+      type: 'interactive',
+      interactive: { type: 'list', action: { button: 'See options', sections: [{ rows: [
+        { id: '1. JKK + JKM (Rp16.800/month)', title: '1. JKK + JKM', description: 'Rp16.800/month' },
+        { id: '2. JKK + JKM + JHT (Rp36.800/month)', title: '2. JKK + JKM + JHT', description: 'Rp36.800/month' },
+      ] }] } },
+    });
+  });
+
+  it('keeps every interactive part within the Cloud API limits', () => {
+    const choices = Array.from({ length: 10 }, (_, i) => `Pilihan nomor ${i + 1} (keterangan yang cukup panjang ${i})`);
+    const body = cloudRequestBody(TO, { text: 'Pilih:', choices }, true) as { interactive: { action: { button: string; sections: { rows: { id: string; title: string; description?: string }[] }[] } } };
+    const rows = body.interactive.action.sections.flatMap((s) => s.rows);
+    expect(rows).toHaveLength(10);
+    expect([...body.interactive.action.button].length).toBeLessThanOrEqual(20);
+    for (const row of rows) {
+      expect([...row.title].length).toBeLessThanOrEqual(24);
+      expect([...(row.description ?? '')].length).toBeLessThanOrEqual(72);
+      expect(row.id.length).toBeLessThanOrEqual(200);
+    }
+  });
+
   it.each([
-    ['four choices', ['1 bulan', '3 bulan', '6 bulan', '12 bulan']],
-    ['a title over 20 characters', ['Ya', 'Tidak, saya mau ubah data']],
+    ['eleven choices', Array.from({ length: 11 }, (_, i) => `Pekerjaan ${i + 1}`)],
+    ['a title that would be cut', ['Ya', 'Tidak, saya mau mengubah data nomor tiga']],
   ])('falls back to numbered text for %s', (_label, choices) => {
     const body = cloudRequestBody(TO, { text: 'Pilih:', choices }, true);
     expect(body).toMatchObject({ type: 'text' });

@@ -28,8 +28,10 @@ describe('readCloudWebhook', () => {
   });
 
   it.each([
-    ['a reply button', { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'choice-1', title: 'Ya' } } }, 'Ya'],
-    ['a list row', { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'r2', title: 'Rp 16.800', description: '' } } }, 'Rp 16.800'],
+    ['a reply button', { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: '1. Ya', title: '1. Ya' } } }, '1. Ya'],
+    ['a list row, as its id (the numbered choice in full)', { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: '4. 12 bulan (Rp201.600)', title: '4. 12 bulan', description: 'Rp201.600' } } }, '4. 12 bulan (Rp201.600)'],
+    ['an older reply button, as its title', { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'choice-1', title: 'Ya' } } }, 'Ya'],
+    ['an older list row, as its title', { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'r2', title: 'Rp 16.800', description: '' } } }, 'Rp 16.800'],
     ['a template quick reply', { type: 'button', button: { payload: 'STOP', text: 'Berhenti' } }, 'Berhenti'],
   ])('reads %s as text of its title', (_label, message, text) => {
     expect(readCloudWebhook(incoming(message), PHONE_ID, NOW).messages[0]).toMatchObject({ kind: 'text', text });
