@@ -65,6 +65,7 @@ describe('matchChoice by words', () => {
     const start = performance.now();
     expect(matchChoice('pedagang '.repeat(1_200), WORKPLACE)).toEqual({ kind: 'none' });
     expect(matchChoice('a'.repeat(10_000), WORKPLACE)).toEqual({ kind: 'none' });
-    expect(performance.now() - start).toBeLessThan(100);
+    // A guard against quadratic work on long input (seconds), not a speed target: loose on purpose.
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });

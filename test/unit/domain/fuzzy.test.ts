@@ -46,7 +46,8 @@ describe('editDistance', () => {
     const start = performance.now();
     expect(editDistance(long, 'bandung', 2)).toBe(3);
     expect(editDistance(long, `${'x'.repeat(9_999)}y`, 2)).toBe(1);
-    expect(performance.now() - start).toBeLessThan(500);
+    // A guard against quadratic work on long input (seconds), not a speed target: loose on purpose.
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });
 

@@ -77,6 +77,7 @@ describe('parseMoney: refusals', () => {
     expect(parseMoney('1'.repeat(10_000)).ok).toBe(false);
     expect(parseMoney('2 juta '.repeat(1_500)).ok).toBe(false);
     expect(parseMoney('.'.repeat(10_000))).toEqual({ ok: false, error: 'money.empty' });
-    expect(performance.now() - start).toBeLessThan(200);
+    // A guard against quadratic work on long input (seconds), not a speed target: loose on purpose.
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });

@@ -56,7 +56,8 @@ describe('matchProvince', () => {
     const start = performance.now();
     expect(index.matchProvince('jawa '.repeat(2_000)).kind).toBe('none');
     expect(index.matchProvince('q'.repeat(10_000)).kind).toBe('none');
-    expect(performance.now() - start).toBeLessThan(200);
+    // A guard against quadratic work on long input (seconds), not a speed target: loose on purpose.
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 
   it('suggests near names when nothing is close enough to match', () => {
@@ -123,7 +124,8 @@ describe('matchRegency', () => {
     const start = performance.now();
     for (let i = 0; i < 20; i++) index.matchRegency(`zzqx${i}`);
     expect(index.matchRegency('x'.repeat(10_000))).toEqual({ kind: 'none', suggestions: [] });
-    expect(performance.now() - start).toBeLessThan(500);
+    // A guard against quadratic work on long input (seconds), not a speed target: loose on purpose.
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });
 
