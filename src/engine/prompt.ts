@@ -92,14 +92,9 @@ export const prompt = {
         return { text: prompt.text(c, lead ?? 'sistem.batal.tanya'), choices };
       case 'restart':
         return { text: prompt.text(c, lead ?? 'sistem.mulai.tanya'), choices };
-      case 'edit_menu': {
-        const context = contextOf(c);
-        const lines = pending.states.map((state, i) => {
-          const field = c.flow.labelledStates.find((s) => s.state === state)?.field ?? state;
-          return `${i + 1}. ${labelOf(c, state)}: ${context.shown[field] || '-'}`;
-        });
-        return { text: prompt.text(c, lead ?? 'sistem.ubah.menu', { daftar: lines.join('\n') }), choices };
-      }
+      case 'edit_menu':
+        // The answers are the menu's numbered options, shown once below the text on every channel.
+        return { text: prompt.text(c, lead ?? 'sistem.ubah.menu'), choices };
       case 'pick':
         return { text: prompt.text(c, lead ?? 'sistem.pilih_salah_satu'), choices };
       case 'confirm':
@@ -139,8 +134,13 @@ function pendingChoices(c: Conversation, pending: Pending): string[] {
     case 'confirm':
       // In this order: "1" is yes and "2" is no, as parseYesNoOption reads them.
       return [t(c.env.catalogs, languages, 'sistem.pilihan.ya'), t(c.env.catalogs, languages, 'sistem.pilihan.tidak')];
-    case 'edit_menu':
-      return pending.states.map((state) => labelOf(c, state));
+    case 'edit_menu': {
+      const context = contextOf(c);
+      return pending.states.map((state) => {
+        const field = c.flow.labelledStates.find((s) => s.state === state)?.field ?? state;
+        return `${labelOf(c, state)}: ${context.shown[field] || '-'}`;
+      });
+    }
     case 'pick':
       return pending.options.map((o) => o.display);
     case 'language':

@@ -90,7 +90,7 @@ describe('1. the UBAH menu lets every global word out', () => {
 
   it('halo greets and shows the menu again', () => {
     const c = inMenu();
-    const reply = c.say('halo');
+    const reply = c.sayShown('halo');
     expect(reply).toContain('Halo!');
     expect(reply).toContain('1. Nama: SITI AMINAH');
     expect(reply).not.toContain('tidak ada di daftar');
@@ -98,7 +98,7 @@ describe('1. the UBAH menu lets every global word out', () => {
 
   it('a word that is no option gets the menu with how to choose, and "ubah nama" picks the name', () => {
     const c = inMenu();
-    const reply = c.say('apa ya');
+    const reply = c.sayShown('apa ya');
     expect(reply).toContain('Itu belum ada di daftar');
     expect(reply).toContain('1. Nama: SITI AMINAH');
     expect(reply).toContain('TIDAK kalau tidak jadi');
@@ -236,7 +236,7 @@ describe('4. numbers mean what the screen says', () => {
   it('at the summary, "2" and the button "Ubah" open the UBAH menu, where the numbers are the answers', () => {
     for (const typed of ['2', 'Ubah', 'ubah', 'tidak']) {
       const c = atSummary();
-      const menuText = c.say(typed);
+      const menuText = c.sayShown(typed);
       expect(menuText).toContain('Jawaban mana yang mau diubah?');
       expect(menuText).toContain('1. Nama: SITI AMINAH');
       expect(c.say('1')).toContain('nama lengkap');
@@ -263,7 +263,7 @@ describe('4. numbers mean what the screen says', () => {
 
   it('"ganti alamat" (no such answer by that name) opens the UBAH menu', () => {
     const c = atSummary();
-    expect(c.say('ganti alamat')).toContain('6. Kabupaten/kota: Kota Bandung');
+    expect(c.sayShown('ganti alamat')).toContain('6. Kabupaten/kota: Kota Bandung');
     expect(pending(c)?.kind).toBe('edit_menu');
   });
 

@@ -2,6 +2,7 @@ import { compileFlow, type CompiledFlow } from '../../src/engine/compile-flow.ts
 import type { Effect } from '../../src/engine/effect.ts';
 import type { Json } from '../../src/engine/json.ts';
 import type { Reply } from '../../src/engine/reply.ts';
+import { renderReplyForTerminal } from '../../src/channels/simulator/render-reply-for-terminal.ts';
 import { step, type FlowSnapshot, type StepResult } from '../../src/engine/step.ts';
 import type { StepInput } from '../../src/engine/step-input.ts';
 import { readFlowFiles } from '../../src/runtime/flow-files.ts';
@@ -112,6 +113,11 @@ export class PureChat {
   /** All reply texts of one message, joined: what the vendor reads. */
   say(text: string): string {
     return this.send(text).map((r) => r.text).join('\n---\n');
+  }
+
+  /** The replies as the terminal chat shows them: texts with their numbered options. */
+  sayShown(text: string): string {
+    return this.send(text).map(renderReplyForTerminal).join('\n');
   }
 
   get state(): string {
