@@ -46,6 +46,8 @@ describe.skipIf(!hasChromium)('enrolling through the web chat in a real browser'
     await tap(/^\d+\. Pedagang kaki lima$/);
     await tap(/^\d+\. Kawasan wisata$/);
     await send('1,5 jt');
+    await expect.poll(() => bot.last().textContent()).toContain('pegawai');
+    await tap('2. Tidak');
     // The prices are on the numbered options, not repeated in the question's text.
     await expect.poll(() => page.getByRole('button', { name: '1. JKK + JKM (Rp11.400/bulan)' }).last().isVisible()).toBe(true);
     await tap(/^2\. JKK \+ JKM \+ JHT/);

@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('web chat in a real browser', () => {
     expect(contact).toMatch(/^sim-[0-9a-f]{16}$/);
     expect(runtime.received.map((m) => [m.from, m.text, m.kind])).toEqual([
       [contact, 'halo', 'text'],
-      [contact, 'Ya', 'text'],
+      [contact, '1. Ya', 'text'], // the tapped button's own words; the engine reads it as option 1
     ]);
     expect(new Set(runtime.received.map((m) => m.externalId)).size).toBe(2);
 
