@@ -48,20 +48,24 @@ async function enrolledOnTelegram() {
 }
 
 describe('payment reminders on Telegram', () => {
-  it('reminds at 09:00 WIB a week before the due date, takes "udah bayar" as a claim, and stops once paid', async () => {
+  it('reminds a new registrant at 09:00 WIB three days before the first due date, takes "udah bayar" as a claim, and stops once paid', async () => {
     const { clock, db, bill, scheduler, deliver, say } = await enrolledOnTelegram();
     expect(bill).toMatchObject({ amount: 67_000, dueDate: '2026-12-15' });
 
-    // 8 December, 08:59 WIB: nothing yet.
-    clock.set(new Date('2026-12-08T01:59:00Z'));
+    // A first bill gets the start reminders (flows/data/pengingat.yaml firstBillRules), not H-7.
+    clock.set(new Date('2026-12-08T02:05:00Z'));
+    await scheduler.runOnce();
+    expect(await deliver()).toEqual([]);
+    // 12 December, 08:59 WIB: nothing yet.
+    clock.set(new Date('2026-12-12T01:59:00Z'));
     await scheduler.runOnce();
     expect(await deliver()).toEqual([]);
 
-    clock.set(new Date('2026-12-08T02:05:00Z'));
+    clock.set(new Date('2026-12-12T02:05:00Z'));
     await scheduler.runOnce();
     const [reminder, ...others] = await deliver();
     expect(others).toEqual([]);
-    expect(reminder?.text).toBe(`Halo SITI AMINAH, iuran BPJS Ketenagakerjaan Anda Rp67.000 jatuh tempo 15 Desember 2026. Bayar dengan kode ${bill.paymentCode} agar perlindungan tetap berjalan. Balas CARA BAYAR untuk tempat bayar.`);
+    expect(reminder?.text).toBe(`Halo SITI AMINAH, pendaftaran Anda sudah tercatat, tapi perlindungan baru mulai setelah iuran pertama dibayar: Rp67.000, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}. Balas CARA BAYAR untuk tempat bayar.`);
     expect(keyboardOf(reminder)?.flat()).toEqual(['1. Sudah bayar', '2. Cara bayar', '3. Cek iuran', '4. Berhenti pengingat']);
     // Run again the same minute (a restart): nothing twice.
     await scheduler.runOnce();
@@ -72,13 +76,13 @@ describe('payment reminders on Telegram', () => {
     expect(await say('TRX 8812 3341')).toContain('sudah kami catat');
     expect(await db.select().from(paymentClaims)).toMatchObject([{ billId: bill.id, reference: 'TRX 8812 3341' }]);
 
-    // The payment arrives on 9 December: the bill's pending reminders are cancelled with it.
-    clock.set(new Date('2026-12-09T03:00:00Z'));
+    // The payment arrives on 13 December: the bill's pending reminders are cancelled with it.
+    clock.set(new Date('2026-12-13T03:00:00Z'));
     await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-77', amount: 67_000, paidAt: clock(), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'system:webhook', now: clock() }));
     const timers = await db.select().from(reminderTimers);
     expect(timers.filter((t) => t.status === 'pending')).toEqual([]);
     expect(timers.filter((t) => t.status === 'cancelled').length).toBeGreaterThan(0);
-    clock.set(new Date('2026-12-12T02:05:00Z'));
+    clock.set(new Date('2026-12-15T02:05:00Z'));
     await scheduler.runOnce();
     expect(await deliver()).toEqual([]);
     expect(await say('cek iuran')).toContain('AKTIF, iuran lunas sampai Februari 2027.');
@@ -86,16 +90,16 @@ describe('payment reminders on Telegram', () => {
 
   it('sends nothing after "berhenti", and again after "mulai"', async () => {
     const { clock, scheduler, deliver, say } = await enrolledOnTelegram();
-    clock.set(new Date('2026-12-08T02:05:00Z'));
+    clock.set(new Date('2026-12-12T02:05:00Z'));
     expect(await say('berhenti')).toContain('Yakin');
     expect(await say('ya')).toContain('pengingat sudah dimatikan');
     await scheduler.runOnce();
     expect(await deliver()).toEqual([]);
     expect(await say('mulai')).toContain('sudah nyala');
-    // H-3 (12 December, 09:00 WIB) comes again to a vendor who opted back in.
-    clock.set(new Date('2026-12-12T02:05:00Z'));
+    // The due day's start reminder (15 December, 09:00 WIB) comes again to a vendor who opted back in.
+    clock.set(new Date('2026-12-15T02:05:00Z'));
     await scheduler.runOnce();
     const delivered = await deliver();
-    expect(delivered.map((m) => String(m.text))).toEqual([expect.stringContaining('jatuh tempo 3 hari lagi')]);
+    expect(delivered.map((m) => String(m.text))).toEqual([expect.stringContaining('batas bayar iuran pertama Anda')]);
   });
 });
