@@ -60,7 +60,10 @@ export async function fireReminders(tx: Tx, deps: FireDeps, now: Date, limit: nu
   const queued: number[] = [];
   let waiting = 0;
 
-  for (const timer of claimed) {
+  // One reminder a day per contact: when two of a contact's bills are due a reminder at once, the
+  // older bill's goes ("bayar yang paling lama dulu"), whatever order the claim returned them in.
+  const inOrder = [...claimed].sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || a.bill.dueDate.localeCompare(b.bill.dueDate) || a.id - b.id);
+  for (const timer of inOrder) {
     // Every claimed bill is in its member's ledger; were one missing, it is treated as paid: not sent.
     const view = views.get(timer.billId);
     const zone = zoneOf(timer);

@@ -316,11 +316,18 @@ describe('reminder scheduler', () => {
     expect(rows[1]?.dedupeKey).toBe(`bill:${vendor.bills[0]?.id}:h-1`);
     // Neither bill is due yet on the 8th or the 10th: no total of bills not yet owed (issue #8).
     for (const row of rows) expect(row.payload.text).not.toContain('Semua yang belum dibayar');
-    // On the 14th the first bill is overdue: the second's H-1 names the money of both.
+    // On the 14th the first bill's H+3 and the second's H-1 fall together: the older bill's
+    // reminder goes (whatever order the timers were planned in). Only it is owed yet: no total.
     clock.set(localTime('2026-12-14', 9, WIB));
+    expect(await scheduler().fireOnce()).toMatchObject({ queued: 1, skipped: { 'already reminded today': 1 } });
+    const overdue = (await reminderRows(db)).at(-1);
+    expect(overdue?.dedupeKey).toBe(`bill:${vendor.bills[0]?.id}:h+3`);
+    expect(overdue?.payload.text).not.toContain('Semua yang belum dibayar');
+    // On the 15th the second bill falls due too: its due-day reminder names the money of both.
+    clock.set(localTime('2026-12-15', 9, WIB));
     expect(await scheduler().fireOnce()).toMatchObject({ queued: 1 });
     const last = (await reminderRows(db)).at(-1);
-    expect(last?.dedupeKey).toBe(`bill:${vendor.bills[1]?.id}:h-1`);
+    expect(last?.dedupeKey).toBe(`bill:${vendor.bills[1]?.id}:h0`);
     expect(last?.payload.text).toContain('Semua yang belum dibayar: Rp33.600 (2 tagihan). Bayar yang paling lama dulu');
   });
 
