@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 
 /** A long-running `payung` process (bin/payung.js), as an operator starts it, for tests that kill it. */
 export interface PayungProcess {
@@ -48,4 +49,13 @@ export function spawnPayung(args: readonly string[], env: Record<string, string>
       await exited;
     },
   };
+}
+
+/** A TCP port nothing listens on now, for a server a test starts (port 0 is not always possible). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -6,20 +6,11 @@
  */
 import { mkdtemp } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnPayung } from '../../helpers/payung-process.ts';
+import { freePort, spawnPayung } from '../../helpers/payung-process.ts';
 import { startTelegramEmulator, waitFor } from '../../helpers/telegram-emulator.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Forwards Bot API calls to the emulator; while `hold` is set, sendMessage calls wait (and are dropped if their caller dies). */
 async function startHoldingProxy(target: string) {

@@ -4,20 +4,11 @@
  * was killed is taken over.
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnPayung } from '../../helpers/payung-process.ts';
+import { freePort, spawnPayung } from '../../helpers/payung-process.ts';
 import { runPayung } from '../../helpers/run-payung.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('one PGlite folder, two processes', () => {
   it('refuses payung chat while payung start runs on the folder, and takes over the lock of a killed process', async () => {

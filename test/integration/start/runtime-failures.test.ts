@@ -15,20 +15,12 @@ import { checkHealth } from '../../../src/runtime/health.ts';
 import { startPayung } from '../../../src/start-payung.ts';
 import { upsertContact } from '../../../src/store/repos/contacts.ts';
 import { enqueueOutbox } from '../../../src/store/repos/outbox.ts';
-import { spawnPayung } from '../../helpers/payung-process.ts';
+import { freePort, spawnPayung } from '../../helpers/payung-process.ts';
 import { runPayung } from '../../helpers/run-payung.ts';
 import { openTestApp, TEST_SECRET } from '../../helpers/runtime-app.ts';
 import { createTestDatabase, usesPostgres } from '../../helpers/test-db.ts';
 
 const logger = createLogger('silent');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('payung start with its port taken', () => {
   it('says which port and exits non-zero, without a stack trace', async () => {
