@@ -14,7 +14,7 @@ export interface PayungRun {
  * environment (DATABASE_URL empty unless given: the embedded database) and `input` on stdin.
  */
 export async function runPayung(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<PayungRun> {
-  const child = run('node', ['bin/payung.js', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 120_000 });
+  const child = run('node', ['bin/payung.js', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 200_000 });
   if (input !== undefined) child.child.stdin?.end(input);
   try {
     const { stdout, stderr } = await child;

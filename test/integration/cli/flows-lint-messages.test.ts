@@ -20,7 +20,9 @@ async function edit(file: string, from: string, to: string): Promise<number> {
   return text.slice(0, text.indexOf(from)).split('\n').length;
 }
 
-describe('payung flows lint, after an admin\'s typo', () => {
+// Each test starts real `payung` processes, each opening an embedded PGlite (initdb: seconds,
+// over a minute on a loaded 2-core machine): a generous limit, so load alone never fails them.
+describe('payung flows lint, after an admin\'s typo', { timeout: 240_000 }, () => {
   it('reports one bad space in id.yaml once, at its line and column, without a cascade', async () => {
     const repo = await copyOfRepository();
     const line = await edit(join(repo.locales, 'id.yaml'), '\n  kosong: "Pesannya', '\n   kosong: "Pesannya');

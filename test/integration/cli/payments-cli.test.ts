@@ -18,7 +18,8 @@ const SLOW = 240_000;
  * The real `payung` command on a database of its own: a fresh PostgreSQL database when the
  * suite runs on one, else the embedded database in a temporary data folder.
  */
-describe('payung payments', () => {
+// Real `payung` processes, each opening an embedded PGlite: a generous limit for a loaded machine.
+describe('payung payments', { timeout: 240_000 }, () => {
   let folder = '';
   let server: TestDatabase | null = null;
   let env: Record<string, string> = {};

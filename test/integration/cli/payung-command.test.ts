@@ -7,7 +7,9 @@ import { runPayung } from '../../helpers/run-payung.ts';
 /** The real `payung` command, as an admin or a newcomer runs it. */
 const payung = runPayung;
 
-describe('payung flows lint', () => {
+// Each test starts real `payung` processes, each opening an embedded PGlite (initdb: seconds,
+// over a minute on a loaded 2-core machine): a generous limit, so load alone never fails them.
+describe('payung flows lint', { timeout: 240_000 }, () => {
   it('says OK for the repository flows', async () => {
     const result = await payung(['flows', 'lint']);
     expect(result.stdout).toContain('OK: flows/pendaftaran.yaml');
@@ -43,7 +45,9 @@ describe('payung flows lint', () => {
   });
 });
 
-describe('payung chat, scripted from standard input', () => {
+// Each test starts real `payung` processes, each opening an embedded PGlite (initdb: seconds,
+// over a minute on a loaded 2-core machine): a generous limit, so load alone never fails them.
+describe('payung chat, scripted from standard input', { timeout: 240_000 }, () => {
   it('reads one vendor message per line and keeps the data between runs', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'payung-chat-'));
     const env = { PAYUNG_DATA_DIR: dataDir };
