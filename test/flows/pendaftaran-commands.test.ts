@@ -129,8 +129,8 @@ describe('ubah', () => {
     expect(summary).toContain('penghasilan');
     const after = c.say('5 juta');
     expect(c.state).toBe('ringkasan');
-    // 5 jt → dasar 4.950.000: JKK 49.500 + JKM 6.800 = 56.300, Dec half 28.150, then 56.300 × 2.
-    expect(after).toContain('Rp140.750');
+    // 5 jt → dasar 4.950.000: JKK 49.500 + JKM 6.800 = 56.300; Nov and Dec half 28.150, Jan 56.300.
+    expect(after).toContain('Rp112.600');
   });
 
   it('with nothing answered yet says so', () => {

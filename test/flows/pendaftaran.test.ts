@@ -3,8 +3,8 @@ import { compileFlow, type CompiledFlow } from '../../src/engine/compile-flow.ts
 import { enrolmentAnswers } from '../helpers/enrolment-script.ts';
 import { fakeWorld, PureChat, repositoryFlows } from '../helpers/pure-chat.ts';
 
-// 25 Nov 2026, 10:00 WIB: after the 15th, so with iuran.yaml's firstMonthCutoffDay (kept for now,
-// see there) the first contribution month is December 2026, the last of the PP 50/2025 discount.
+// 25 Nov 2026, 10:00 WIB: after November's due date (16 Nov). The first contribution month is
+// still November 2026 (iuran.yaml names no cutoff day); the first bill is due 15 December 2026.
 const NOW = new Date('2026-11-25T03:00:00Z');
 const NIK_WOMAN = '3174015708850001'; // Jakarta Selatan, born 17-08-1985 (57 = 17 + 40)
 
@@ -49,8 +49,9 @@ describe('pendaftaran: the happy path', () => {
     expect(programmes).toContain('Desember 2026');
     expect(programmes).toContain('Rp26.800');
 
+    // Registered on 25 November: the first month is November (the month of registration).
     const periods = c.say('1');
-    expect(periods).toContain('Desember 2026');
+    expect(periods).toContain('Iuran pertama untuk bulan November 2026');
     expect(c.send('1').length).toBeGreaterThan(0); // 1 month
     const summary = c.say('mandiri');
     expect(summary).toContain('• Nama: SITI AMINAH');
@@ -58,21 +59,22 @@ describe('pendaftaran: the happy path', () => {
     expect(summary).not.toContain(NIK_WOMAN);
     expect(summary).toContain('Kota Administrasi Jakarta Selatan');
     expect(summary).toContain('Rp13.400');
-    expect(summary).toContain('mulai Desember 2026');
+    expect(summary).toContain('mulai November 2026');
 
     const done = c.say('ya');
     expect(done).toContain('Selamat, SITI AMINAH');
     expect(done).toContain('PY12345678903');
     expect(done).toContain('Rp13.400');
+    // 16 Nov (the 15th was a Sunday) had passed: the first bill is due on the next due date.
     expect(done).toContain('15 Desember 2026');
-    expect(done).toContain('Perlindungan untuk bulan Desember 2026');
+    expect(done).toContain('Perlindungan untuk bulan November 2026');
     expect(c.status).toBe('done');
     expect(c.world.registered).toHaveLength(1);
     expect(c.world.registered[0]).toMatchObject({
       fullName: 'SITI AMINAH', nik: NIK_WOMAN, sex: 'P', birthDate: '1985-08-17', motherMaidenName: null,
       provinceCode: '31', regencyCode: '31.74', sector: 'other', declaredIncome: 2_000_000, baseIncome: 2_000_000,
       programmes: ['JKK', 'JKM'], paymentPeriodMonths: 1, funding: 'mandiri',
-      bill: { startMonth: '2026-12', months: 1, amount: 13_400, dueDate: '2026-12-15' },
+      bill: { startMonth: '2026-11', months: 1, amount: 13_400, dueDate: '2026-12-15' },
     });
   });
 });

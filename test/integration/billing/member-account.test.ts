@@ -18,7 +18,8 @@ beforeAll(async () => {
 
 /**
  * Enrols a vendor from West Java (WIB) for real on 2026-11-25: their first bill covers
- * December 2026 – February 2027 (Rp13.400 + 2 × Rp26.800 = Rp67.000), due 2026-12-15.
+ * November 2026 – January 2027 (2 × Rp13.400 + Rp26.800 = Rp53.600), due 2026-12-15: November's
+ * due date (16 Nov) has passed, so the first bill is due on the next one.
  */
 async function enrolledVendor(address = 'budi') {
   const { say } = await openTestApp(database());
@@ -36,16 +37,16 @@ async function pay(amount: number, code: string, paidAt: string, ref = `REF-${am
 }
 
 describe('the member account', () => {
-  it('is pending before the first contribution month, with the first bill due next', async () => {
+  it('is pending in the first contribution month until paid, with the first bill due on the next due date', async () => {
     const { db, member, bill } = await enrolledVendor();
     const account = await loadMemberAccount(db, member.id, new Date('2026-11-25T03:00:00Z'), rates);
     expect(account).toMatchObject({
       memberId: member.id, contactId: member.contactId, fullName: 'SITI AMINAH', zone: { abbr: 'WIB' }, today: '2026-11-25',
-      paymentPeriodMonths: 3, coverage: { status: 'pending', firstMonth: '2026-12' }, lastPayment: null,
+      paymentPeriodMonths: 3, coverage: { status: 'pending', firstMonth: '2026-11' }, lastPayment: null,
     });
     const expected = {
-      id: bill.id, startMonth: '2026-12', months: 3, amount: 67_000, dueDate: '2026-12-15', paymentCode: bill.paymentCode,
-      status: 'unpaid', paidAmount: 0, outstanding: 67_000, credit: 0, paidOn: null,
+      id: bill.id, startMonth: '2026-11', months: 3, amount: 53_600, dueDate: '2026-12-15', paymentCode: bill.paymentCode,
+      status: 'unpaid', paidAmount: 0, outstanding: 53_600, credit: 0, paidOn: null,
     };
     expect(account?.bills).toEqual([expected]);
     expect(account?.nextDue).toEqual(expected);
@@ -58,24 +59,24 @@ describe('the member account', () => {
     expect(lastMinute?.bills[0]?.status).toBe('unpaid');
     const after = await loadMemberAccount(db, member.id, new Date('2026-12-15T17:00:00Z'), rates);
     expect(after?.today).toBe('2026-12-16');
-    expect(after?.bills[0]).toMatchObject({ status: 'overdue', outstanding: 67_000 });
+    expect(after?.bills[0]).toMatchObject({ status: 'overdue', outstanding: 53_600 });
     // Nothing was ever paid: never covered, so never in grace and never lapsed (issue #8).
-    expect(after?.coverage).toEqual({ status: 'pending', firstMonth: '2026-12' });
+    expect(after?.coverage).toEqual({ status: 'pending', firstMonth: '2026-11' });
     expect(after?.nextDue?.status).toBe('overdue');
     const months = await loadMemberAccount(db, member.id, new Date('2027-05-01T03:00:00Z'), rates);
-    expect(months?.coverage).toEqual({ status: 'pending', firstMonth: '2026-12' });
-    expect(months?.nextDue).toMatchObject({ status: 'overdue', outstanding: 67_000 });
+    expect(months?.coverage).toEqual({ status: 'pending', firstMonth: '2026-11' });
+    expect(months?.nextDue).toMatchObject({ status: 'overdue', outstanding: 53_600 });
   });
 
   it('is active after paying, through the bill\'s last month, and shows the last payment', async () => {
     const { db, member, bill } = await enrolledVendor();
-    const result = await pay(67_000, bill.paymentCode, '2026-12-10T02:00:00Z');
+    const result = await pay(53_600, bill.paymentCode, '2026-12-10T02:00:00Z');
     expect(result).toMatchObject({ status: 'applied', billPaid: true });
     const account = await loadMemberAccount(db, member.id, new Date('2026-12-20T03:00:00Z'), rates);
-    expect(account?.coverage).toEqual({ status: 'active', paidThrough: '2027-02', overdueMonths: [] });
-    expect(account?.bills[0]).toMatchObject({ status: 'paid', paidAmount: 67_000, outstanding: 0, credit: 0, paidOn: '2026-12-10' });
+    expect(account?.coverage).toEqual({ status: 'active', paidThrough: '2027-01', overdueMonths: [] });
+    expect(account?.bills[0]).toMatchObject({ status: 'paid', paidAmount: 53_600, outstanding: 0, credit: 0, paidOn: '2026-12-10' });
     expect(account?.nextDue).toBeNull();
-    expect(account?.lastPayment).toEqual({ amount: 67_000, paidAt: new Date('2026-12-10T02:00:00Z'), billId: bill.id });
+    expect(account?.lastPayment).toEqual({ amount: 53_600, paidAt: new Date('2026-12-10T02:00:00Z'), billId: bill.id });
   });
 
   it('shows a partial payment\'s outstanding amount exactly, and the later of two payments as the last', async () => {
@@ -83,9 +84,9 @@ describe('the member account', () => {
     await pay(30_000, bill.paymentCode, '2026-11-26T02:00:00Z');
     await pay(1_234, bill.paymentCode, '2026-11-28T02:00:00Z');
     const account = await loadMemberAccount(db, member.id, new Date('2026-12-01T03:00:00Z'), rates);
-    expect(account?.bills[0]).toMatchObject({ status: 'unpaid', paidAmount: 31_234, outstanding: 35_766, credit: 0, paidOn: null });
-    expect(account?.nextDue).toMatchObject({ id: bill.id, outstanding: 35_766 });
-    // A part payment pays the months it reaches, oldest first: December (Rp13.400) is covered.
+    expect(account?.bills[0]).toMatchObject({ status: 'unpaid', paidAmount: 31_234, outstanding: 22_366, credit: 0, paidOn: null });
+    expect(account?.nextDue).toMatchObject({ id: bill.id, outstanding: 22_366 });
+    // A part payment pays the months it reaches, oldest first: November and December (Rp13.400 each) are covered.
     expect(account?.coverage).toEqual({ status: 'active', paidThrough: '2026-12', overdueMonths: [] });
     const january = await loadMemberAccount(db, member.id, new Date('2027-01-20T03:00:00Z'), rates);
     expect(january?.coverage).toMatchObject({ status: 'grace', unpaidMonths: ['2027-01'], overdueMonths: ['2027-01'] });
@@ -96,7 +97,7 @@ describe('the member account', () => {
     const { db, member, bill } = await enrolledVendor();
     await pay(70_000, bill.paymentCode, '2026-11-26T02:00:00Z');
     const account = await loadMemberAccount(db, member.id, new Date('2026-12-01T03:00:00Z'), rates);
-    expect(account?.bills[0]).toMatchObject({ status: 'paid', paidAmount: 70_000, outstanding: 0, credit: 3_000 });
+    expect(account?.bills[0]).toMatchObject({ status: 'paid', paidAmount: 70_000, outstanding: 0, credit: 16_400 });
   });
 
   it('finds the account by contact, and answers null for a contact who is not a member or an unknown member', async () => {

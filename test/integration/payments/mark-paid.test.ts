@@ -13,7 +13,7 @@ const NOW = new Date('2026-12-05T03:00:00Z');
 describe('markPaid', () => {
   const database = useTestDatabase();
 
-  /** A vendor enrolled through the chat (first message "DAFTAR AGEN123" when referred): a Rp67.000 bill. */
+  /** A vendor enrolled through the chat (first message "DAFTAR AGEN123" when referred): a Rp53.600 bill. */
   async function enrolledBill(referredBy?: string) {
     const { app, say } = await openTestApp(database());
     const answers = enrolmentAnswers(testNik(0));
@@ -37,24 +37,24 @@ describe('markPaid', () => {
   it('lets an admin mark a bill paid, recorded as a manual payment with an audit row', async () => {
     const bill = await enrolledBill();
     const result = await mark({
-      paymentCode: bill.paymentCode.toLowerCase(), amount: 67_000, reference: 'KWITANSI-7',
+      paymentCode: bill.paymentCode.toLowerCase(), amount: 53_600, reference: 'KWITANSI-7',
       note: `tunai di kantor, NIK ${testNik(0)}`, by: { kind: 'admin', name: 'siti' },
     });
-    expect(result).toMatchObject({ duplicate: false, externalRef: 'MANUAL:KWITANSI-7', billCode: bill.paymentCode, applied: 67_000, credit: 0, outstanding: 0, billPaid: true });
+    expect(result).toMatchObject({ duplicate: false, externalRef: 'MANUAL:KWITANSI-7', billCode: bill.paymentCode, applied: 53_600, credit: 0, outstanding: 0, billPaid: true });
 
     const [payment] = await stored();
-    expect(payment).toMatchObject({ externalRef: 'MANUAL:KWITANSI-7', source: 'manual', amount: 67_000, billId: bill.id, status: 'applied', paidAt: NOW });
+    expect(payment).toMatchObject({ externalRef: 'MANUAL:KWITANSI-7', source: 'manual', amount: 53_600, billId: bill.id, status: 'applied', paidAt: NOW });
     expect((await database().db.select().from(bills))[0]?.status).toBe('paid');
     const [audit] = await audits('payment.marked_paid');
     expect(audit).toMatchObject({
       actor: 'admin:siti', entity: 'payment', entityId: payment?.id,
-      details: { by: 'admin:siti', paymentCode: bill.paymentCode, amount: 67_000, reference: 'KWITANSI-7', note: 'tunai di kantor, NIK ************0001' },
+      details: { by: 'admin:siti', paymentCode: bill.paymentCode, amount: 53_600, reference: 'KWITANSI-7', note: 'tunai di kantor, NIK ************0001' },
     });
     // Never a clear NIK in the audit log or the stored payment.
     expect(JSON.stringify([await database().db.select().from(auditLog), payment])).not.toContain(testNik(0));
 
     // The same reference again is recorded once.
-    expect(await mark({ paymentCode: bill.paymentCode, amount: 67_000, reference: 'KWITANSI-7', by: { kind: 'admin', name: 'siti' } }))
+    expect(await mark({ paymentCode: bill.paymentCode, amount: 53_600, reference: 'KWITANSI-7', by: { kind: 'admin', name: 'siti' } }))
       .toEqual({ duplicate: true, externalRef: 'MANUAL:KWITANSI-7' });
     expect(await stored()).toHaveLength(1);
     expect(await audits('payment.marked_paid')).toHaveLength(1);
@@ -75,7 +75,7 @@ describe('markPaid', () => {
     await insertAgent(database().db, { code: 'AGEN123', name: 'Pak Budi' });
     const bill = await enrolledBill('agen123');
     const result = await mark({ paymentCode: bill.paymentCode, amount: 20_001, by: { kind: 'agent', code: 'agen123' } });
-    expect(result).toMatchObject({ duplicate: false, externalRef: `MANUAL:${bill.paymentCode}:${NOW.toISOString()}`, applied: 20_001, outstanding: 46_999, billPaid: false });
+    expect(result).toMatchObject({ duplicate: false, externalRef: `MANUAL:${bill.paymentCode}:${NOW.toISOString()}`, applied: 20_001, outstanding: 33_599, billPaid: false });
     expect((await stored()).map((p) => [p.amount, p.appliedAmount, p.creditAmount])).toEqual([[20_001, 20_001, 0]]);
     expect((await database().db.select().from(bills))[0]?.status).toBe('unpaid');
     expect(await audits('payment.marked_paid')).toEqual([expect.objectContaining({ actor: 'agent:AGEN123', details: expect.objectContaining({ amount: 20_001 }) })]);
@@ -87,7 +87,7 @@ describe('markPaid', () => {
     const bill = await enrolledBill('AGEN123');
     await database().db.update(agents).set({ active: false }).where(eq(agents.code, 'AGEN999'));
     await insertAgent(database().db, { code: 'AGEN777', name: 'Pak Joko' });
-    const as = (code: string) => refusal({ paymentCode: bill.paymentCode, amount: 67_000, by: { kind: 'agent', code } });
+    const as = (code: string) => refusal({ paymentCode: bill.paymentCode, amount: 53_600, by: { kind: 'agent', code } });
 
     const other = await as('AGEN777');
     expect(other.reason).toBe('not_agents_vendor');
@@ -102,10 +102,10 @@ describe('markPaid', () => {
   it('refuses an unknown code instead of keeping it unmatched, and a bad amount', async () => {
     const bill = await enrolledBill();
     const admin = { kind: 'admin', name: 'siti' } as const;
-    const unknown = await refusal({ paymentCode: 'PY00000000000', amount: 67_000, by: admin });
+    const unknown = await refusal({ paymentCode: 'PY00000000000', amount: 53_600, by: admin });
     expect(unknown.reason).toBe('unknown_code');
     expect(unknown.message).toBe('no bill has payment code PY00000000000: nothing was recorded');
-    expect((await refusal({ paymentCode: 'PY123', amount: 67_000, by: admin })).message).toMatch(/^"PY123" is not a payment code/);
+    expect((await refusal({ paymentCode: 'PY123', amount: 53_600, by: admin })).message).toMatch(/^"PY123" is not a payment code/);
     expect((await refusal({ paymentCode: bill.paymentCode, amount: 0, by: admin })).reason).toBe('invalid_amount');
     expect((await refusal({ paymentCode: bill.paymentCode, amount: 670.5, by: admin })).reason).toBe('invalid_amount');
     expect(await stored()).toEqual([]);

@@ -15,14 +15,14 @@ const HEADER = 'external_ref;payment_code;nik;amount;paid_at;note';
 describe('importPayments', () => {
   const database = useTestDatabase();
 
-  /** A vendor enrolled through the chat, as in the README: a Rp67.000 bill for 3 months. */
+  /** A vendor enrolled through the chat, as in the README: a Rp53.600 bill for 3 months. */
   async function enrolledBill() {
     const { app, say } = await openTestApp(database());
     for (const answer of enrolmentAnswers(testNik(0))) await say('siti', answer);
     await app.close();
     const [bill] = await database().db.select().from(bills);
     if (bill === undefined) throw new Error('the enrolment made no bill');
-    expect(bill.amount).toBe(67_000);
+    expect(bill.amount).toBe(53_600);
     return bill;
   }
 
@@ -40,20 +40,20 @@ describe('importPayments', () => {
     const progress: string[] = [];
     const report = await run(file(
       `TRX-1;${bill.paymentCode};;Rp40.000;2026-12-03T09:00:00+07:00;setoran pertama`,
-      `TRX-2;;${testNik(0)};27.000;2026-12-04;`,
+      `TRX-2;;${testNik(0)};13.600;2026-12-04;`,
     ), { onProgress: (done, total) => progress.push(`${done}/${total}`) });
 
     expect(report).toMatchObject({ status: 'committed', mode: 'all-or-nothing', counts: { applied: 2, duplicate: 0, unmatched: 0, invalid: 0 } });
     expect(report.entries).toEqual([
-      { line: 2, externalRef: 'TRX-1', amount: 40_000, outcome: { kind: 'applied', billCode: bill.paymentCode, applied: 40_000, credit: 0, outstanding: 27_000, billPaid: false } },
-      { line: 3, externalRef: 'TRX-2', amount: 27_000, outcome: { kind: 'applied', billCode: bill.paymentCode, applied: 27_000, credit: 0, outstanding: 0, billPaid: true } },
+      { line: 2, externalRef: 'TRX-1', amount: 40_000, outcome: { kind: 'applied', billCode: bill.paymentCode, applied: 40_000, credit: 0, outstanding: 13_600, billPaid: false } },
+      { line: 3, externalRef: 'TRX-2', amount: 13_600, outcome: { kind: 'applied', billCode: bill.paymentCode, applied: 13_600, credit: 0, outstanding: 0, billPaid: true } },
     ]);
     expect(progress).toEqual(['1/2', '2/2']);
     expect(await billStatus(bill.id)).toBe('paid');
     const rows = await storedPayments();
     expect(rows.map((p) => [p.externalRef, p.source, p.amount, p.billId, p.status])).toEqual([
       ['TRX-1', 'csv', 40_000, bill.id, 'applied'],
-      ['TRX-2', 'csv', 27_000, bill.id, 'applied'],
+      ['TRX-2', 'csv', 13_600, bill.id, 'applied'],
     ]);
     // The NIK row is matched by its keyed hash; the clear NIK is nowhere in what was stored.
     expect(JSON.stringify(rows)).not.toContain(testNik(0));
@@ -64,22 +64,22 @@ describe('importPayments', () => {
 
   it('reports the same file imported twice as duplicates and records nothing twice', async () => {
     const bill = await enrolledBill();
-    const text = file(`TRX-1;${bill.paymentCode};;67000;2026-12-03;`, 'TRX-2;PY00000000000;;5000;2026-12-03;');
+    const text = file(`TRX-1;${bill.paymentCode};;53600;2026-12-03;`, 'TRX-2;PY00000000000;;5000;2026-12-03;');
     await run(text);
     const again = await run(text);
     expect(again.status).toBe('committed');
     expect(again.entries.map((e) => e.outcome)).toEqual([
-      { kind: 'duplicate', recordedAmount: 67_000 }, { kind: 'duplicate', recordedAmount: 5_000 },
+      { kind: 'duplicate', recordedAmount: 53_600 }, { kind: 'duplicate', recordedAmount: 5_000 },
     ]);
     expect(again.counts).toMatchObject({ applied: 0, duplicate: 2 });
     const rows = await storedPayments();
     expect(rows).toHaveLength(2);
-    expect(rows.reduce((sum, p) => sum + p.appliedAmount + p.creditAmount, 0)).toBe(67_000);
+    expect(rows.reduce((sum, p) => sum + p.appliedAmount + p.creditAmount, 0)).toBe(53_600);
   });
 
   it('writes nothing when a row is bad in all-or-nothing mode, and the valid rows in apply-valid mode', async () => {
     const bill = await enrolledBill();
-    const text = file(`TRX-1;${bill.paymentCode};;67000;2026-12-03;`, `TRX-2;${bill.paymentCode};;67000,50;2026-12-03;`);
+    const text = file(`TRX-1;${bill.paymentCode};;53600;2026-12-03;`, `TRX-2;${bill.paymentCode};;53600,50;2026-12-03;`);
 
     const refused = await run(text);
     expect(refused.status).toBe('refused');
@@ -91,7 +91,7 @@ describe('importPayments', () => {
 
     const partial = await run(text, { mode: 'apply-valid' });
     expect(partial).toMatchObject({ status: 'committed', counts: { applied: 1, invalid: 1 } });
-    expect((await storedPayments()).map((p) => [p.externalRef, p.amount])).toEqual([['TRX-1', 67_000]]);
+    expect((await storedPayments()).map((p) => [p.externalRef, p.amount])).toEqual([['TRX-1', 53_600]]);
     expect(await billStatus(bill.id)).toBe('paid');
   });
 
@@ -99,19 +99,19 @@ describe('importPayments', () => {
     const bill = await enrolledBill();
     await run(file(`trx-1;${bill.paymentCode};;40000;2026-12-03;`));
     // In one file, "TRX-1" and "Trx-1 " are the same reference: the second row repeats the first.
-    const refused = await run(file(`TRX-1;${bill.paymentCode};;67000;2026-12-03;`, `Trx-1 ;${bill.paymentCode};;40000;2026-12-03;`));
+    const refused = await run(file(`TRX-1;${bill.paymentCode};;53600;2026-12-03;`, `Trx-1 ;${bill.paymentCode};;40000;2026-12-03;`));
     expect(refused.entries.map((e) => e.outcome)).toEqual([{ kind: 'not_applied' }, { kind: 'invalid', errors: [{ field: 'external_ref', message: 'repeats line 2: a reference is one payment' }] }]);
-    const partial = await run(file(`TRX-1;${bill.paymentCode};;67000;2026-12-03;`, `Trx-1 ;${bill.paymentCode};;40000;2026-12-03;`), { mode: 'apply-valid' });
-    expect(formatImportReport(partial)).toContain('2     TRX-1      Rp67.000  conflict  this reference was recorded with Rp40.000: not applied, kept for review (payung payments review)');
+    const partial = await run(file(`TRX-1;${bill.paymentCode};;53600;2026-12-03;`, `Trx-1 ;${bill.paymentCode};;40000;2026-12-03;`), { mode: 'apply-valid' });
+    expect(formatImportReport(partial)).toContain('2     TRX-1      Rp53.600  conflict  this reference was recorded with Rp40.000: not applied, kept for review (payung payments review)');
     expect(partial.counts).toMatchObject({ applied: 0, conflict: 1, invalid: 1 });
     const rows = await storedPayments();
-    expect(rows.map((p) => [p.amount, p.status, p.unmatchedReason, p.billId])).toEqual([[40_000, 'applied', null, bill.id], [67_000, 'unmatched', 'reference_conflict', null]]);
+    expect(rows.map((p) => [p.amount, p.status, p.unmatchedReason, p.billId])).toEqual([[40_000, 'applied', null, bill.id], [53_600, 'unmatched', 'reference_conflict', null]]);
     expect(await billStatus(bill.id)).toBe('unpaid');
   });
 
   it('refuses paid_at in year 0001 or 9999 as an invalid row naming paid_at', async () => {
     const bill = await enrolledBill();
-    const report = await run(file(`TRX-1;${bill.paymentCode};;67000;0001-01-01;`, `TRX-2;${bill.paymentCode};;67000;9999-12-31;`, `TRX-3;${bill.paymentCode};;67000;2026-12-03;`));
+    const report = await run(file(`TRX-1;${bill.paymentCode};;53600;0001-01-01;`, `TRX-2;${bill.paymentCode};;53600;9999-12-31;`, `TRX-3;${bill.paymentCode};;53600;2026-12-03;`));
     expect(report.status).toBe('refused');
     expect(report.entries.map((e) => e.outcome)).toEqual([
       { kind: 'invalid', errors: [{ field: 'paid_at', message: '0001-01-01 00:00 WIB is before 2015-01-01: a payment date must be between 2015-01-01 and one day from now' }] },
@@ -134,15 +134,15 @@ describe('importPayments', () => {
     const bill = await enrolledBill();
     const report = await run(file(`P-1;${bill.paymentCode};;40.001;2026-12-03;`, `P-2;${bill.paymentCode};;Rp30.000;2026-12-04;`));
     expect(report.entries.map((e) => e.outcome)).toEqual([
-      { kind: 'applied', billCode: bill.paymentCode, applied: 40_001, credit: 0, outstanding: 26_999, billPaid: false },
-      { kind: 'applied', billCode: bill.paymentCode, applied: 26_999, credit: 3_001, outstanding: 0, billPaid: true },
+      { kind: 'applied', billCode: bill.paymentCode, applied: 40_001, credit: 0, outstanding: 13_599, billPaid: false },
+      { kind: 'applied', billCode: bill.paymentCode, applied: 13_599, credit: 16_401, outstanding: 0, billPaid: true },
     ]);
-    expect((await storedPayments()).map((p) => [p.amount, p.appliedAmount, p.creditAmount])).toEqual([[40_001, 40_001, 0], [30_000, 26_999, 3_001]]);
+    expect((await storedPayments()).map((p) => [p.amount, p.appliedAmount, p.creditAmount])).toEqual([[40_001, 40_001, 0], [30_000, 13_599, 16_401]]);
   });
 
   it('rolls everything back when the database fails half-way', async () => {
     const bill = await enrolledBill();
-    const good = parsePaymentsCsv(file(`OK-1;${bill.paymentCode};;67000;2026-12-03;`));
+    const good = parsePaymentsCsv(file(`OK-1;${bill.paymentCode};;53600;2026-12-03;`));
     const first = good[0];
     if (first === undefined || !first.ok) throw new Error('fixture row is invalid');
     // PostgreSQL refuses a NUL character in text: the second insert fails inside the transaction.

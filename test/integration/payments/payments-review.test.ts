@@ -32,7 +32,7 @@ describe('the payments review (payung payments review)', () => {
     expect(report).toContain('Unmatched payments (2):');
     expect(report).toMatch(/2026-12-03 10:15 +Rp13\.400 {2}BRI-0042 {2}code PY99999999999 {2}\(webhook\): no bill has this payment code/);
     expect(report).toMatch(/Rp20\.000 {2}BRI-0043 {2}by NIK {2}\(csv\): no member has this NIK/);
-    expect(report).toContain(`Open "sudah bayar" claims (1; settle with \`payung payments claim ID confirmed|rejected\`):\n  ${review.claims[0]?.id.slice(0, 8)}  2026-11-25 10:00  SITI AMINAH (************0001, not started, first month 2026-12)  bill ${bill?.paymentCode}, Rp67.000 due 2026-12-15  reference "TRX 8812 3341"\n`);
+    expect(report).toContain(`Open "sudah bayar" claims (1; settle with \`payung payments claim ID confirmed|rejected\`):\n  ${review.claims[0]?.id.slice(0, 8)}  2026-11-25 10:00  SITI AMINAH (************0001, not started, first month 2026-11)  bill ${bill?.paymentCode}, Rp53.600 due 2026-12-15  reference "TRX 8812 3341"\n`);
     expect(report).not.toContain('3174015708859999');
   });
 
@@ -73,7 +73,7 @@ describe('settling a "sudah bayar" claim (payung payments claim)', () => {
     const { db, claims } = await claimed(['TRX 3333']);
     const [bill] = await db.select().from(bills);
     const now = new Date('2026-12-03T03:15:00Z');
-    await db.transaction((tx) => recordPayment(tx, { externalRef: 'BRI-9', amount: 67_000, paidAt: now, source: 'webhook', paymentCode: bill?.paymentCode ?? '' }, { secret: TEST_SECRET, actor: 'test', now }));
+    await db.transaction((tx) => recordPayment(tx, { externalRef: 'BRI-9', amount: 53_600, paidAt: now, source: 'webhook', paymentCode: bill?.paymentCode ?? '' }, { secret: TEST_SECRET, actor: 'test', now }));
     expect(await db.select().from(paymentClaims)).toMatchObject([{ id: claims[0]?.id, status: 'confirmed', resolvedBy: 'system:bill-paid', resolvedAt: now }]);
   });
 });

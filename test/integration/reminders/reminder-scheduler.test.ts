@@ -147,12 +147,12 @@ describe('reminder scheduler', () => {
     const { say } = vendorHelpers(app);
     for (const answer of enrolmentAnswers(testNik(3))) await say('budi', answer);
     const [bill] = await db.select().from(bills);
-    expect(bill).toMatchObject({ amount: 67_000, dueDate: '2026-12-15', months: 3 });
+    expect(bill).toMatchObject({ amount: 53_600, dueDate: '2026-12-15', months: 3 });
     const code = bill?.paymentCode ?? '';
     // The member's first bill: the three reminders to start (firstBillRules).
     expect(await scheduler().planOnce()).toMatchObject({ bills: 1, pending: 3 });
     // A partial payment keeps the reminders and lowers the amount they ask for.
-    expect(await pay(database(), code, 7_000, new Date('2026-12-01T05:00:00Z'))).toMatchObject({ billPaid: false, outstanding: 60_000 });
+    expect(await pay(database(), code, 7_000, new Date('2026-12-01T05:00:00Z'))).toMatchObject({ billPaid: false, outstanding: 46_600 });
 
     clock.set(localTime('2026-12-12', 9, WIB));
     expect(await scheduler().runOnce()).toMatchObject({ planned: { bills: 0 }, fired: { claimed: 1, queued: 1 } });
@@ -163,8 +163,8 @@ describe('reminder scheduler', () => {
       channel: 'simulator', address: 'budi', kind: 'reminder', priority: 5, status: 'pending',
       dedupeKey: `bill:${bill?.id}:awal-3`, nextAttemptAt: localTime('2026-12-12', 9, WIB),
       payload: {
-        text: `Halo SITI AMINAH, pendaftaran Anda sudah tercatat, tapi perlindungan baru mulai setelah iuran pertama dibayar: Rp60.000, paling lambat 15 Desember 2026. Kode iuran: ${code}. Balas CARA BAYAR untuk tempat bayar.`,
-        template: { name: 'pengingat_iuran', language: 'id', params: ['SITI AMINAH', 'Rp60.000', '15 Desember 2026', code] },
+        text: `Halo SITI AMINAH, pendaftaran Anda sudah tercatat, tapi perlindungan baru mulai setelah iuran pertama dibayar: Rp46.600, paling lambat 15 Desember 2026. Kode iuran: ${code}. Balas CARA BAYAR untuk tempat bayar.`,
+        template: { name: 'pengingat_iuran', language: 'id', params: ['SITI AMINAH', 'Rp46.600', '15 Desember 2026', code] },
       },
     });
     expect((await timersOf(db))[0]).toMatchObject({ status: 'queued', outboxId: rows[0]?.id });
@@ -190,7 +190,7 @@ describe('reminder scheduler', () => {
     expect((await timersOf(db)).map((t) => t.status)).toEqual(['queued', 'queued', 'queued']);
     for (const row of rows) {
       expect(row.payload.text).not.toMatch(/nonaktif|tunggakan/iu);
-      expect(row.payload.text).toContain('Rp67.000');
+      expect(row.payload.text).toContain('Rp53.600');
     }
     expect(rows.at(-1)?.payload.text).toContain('belum terlindungi');
   });

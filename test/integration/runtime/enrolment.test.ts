@@ -34,11 +34,12 @@ describe('enrolment through the runtime, on the database', () => {
     expect(decryptField(TEST_SECRET, member?.nikEncrypted ?? '')).toBe(nik);
 
     const [bill] = await db.select().from(bills);
-    // December 2026 discounted (Rp13.400), January and February 2027 at Rp26.800.
-    expect(bill).toMatchObject({ memberId: member?.id, startMonth: '2026-12', months: 3, amount: 67_000, dueDate: '2026-12-15' });
+    // Registered 25 November: November and December 2026 discounted (Rp13.400 each), January
+    // 2027 at Rp26.800. November's due date (16 Nov) has passed, so the bill is due 15 December.
+    expect(bill).toMatchObject({ memberId: member?.id, startMonth: '2026-11', months: 3, amount: 53_600, dueDate: '2026-12-15' });
     expect(isValidPaymentCode(bill?.paymentCode ?? '')).toBe(true);
     expect(last).toContain(bill?.paymentCode);
-    expect(last).toContain('Rp67.000');
+    expect(last).toContain('Rp53.600');
 
     const consent = await db.select().from(consents);
     expect(consent).toEqual([expect.objectContaining({ purpose: 'pendaftaran-bpu', textVersion: 'pdp-2026-11-v1', granted: true, channel: 'simulator' })]);

@@ -11,7 +11,8 @@ import { useTestDatabase } from '../../helpers/test-db.ts';
 
 const database = useTestDatabase();
 
-/** Payung with Siti enrolled through the real runtime: a 3-month bill of Rp67.000 due 15 December 2026. */
+/** Payung with Siti enrolled through the real runtime: a 3-month bill of Rp53.600
+ * (November 2026 – January 2027, registered on 25 November) due 15 December 2026. */
 async function enrolled() {
   const app = await openTestApp(database());
   for (const answer of enrolmentAnswers(testNik(0))) await app.say('siti', answer);
@@ -26,34 +27,34 @@ describe('an enrolled vendor talks to the member menu (flows/pengingat.yaml)', (
     const { say, db, bill, clock } = await enrolled();
     const before = await say('siti', 'cek iuran');
     expect(before).toContain('Status kepesertaan SITI AMINAH: TERDAFTAR, tetapi belum terlindungi: iuran pertama belum dibayar.');
-    expect(before).toContain(`Yang perlu dibayar: Rp67.000 untuk 3 bulan mulai Desember 2026, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
+    expect(before).toContain(`Yang perlu dibayar: Rp53.600 untuk 3 bulan mulai November 2026, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
     expect(before).toContain('Belum ada pembayaran yang kami terima.');
     expect(before).toContain('Ada yang bisa kami bantu?');
 
     clock.set(new Date('2026-12-02T05:00:00Z'));
     // Rp1.000 too much: kept and told, not rounded away.
-    await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-1', amount: 68_000, paidAt: new Date('2026-12-02T04:00:00Z'), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'test', now: clock() }));
+    await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-1', amount: 54_600, paidAt: new Date('2026-12-02T04:00:00Z'), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'test', now: clock() }));
     const after = await say('siti', 'status');
-    expect(after).toContain('AKTIF, iuran lunas sampai Februari 2027.');
-    expect(after).toContain('Pembayaran terakhir: Rp68.000 pada 2 Desember 2026.');
+    expect(after).toContain('AKTIF, iuran lunas sampai Januari 2027.');
+    expect(after).toContain('Pembayaran terakhir: Rp54.600 pada 2 Desember 2026.');
     expect(after).toContain('Kelebihan bayar Rp1.000 sudah kami catat');
   });
 
   it('names one bill to pay and one due date; a bill not yet due is not counted as owed (issue #8)', async () => {
     const { say, db, bill, clock, app } = await enrolled();
-    // December paid (Rp13.400 of the 3-month bill): the vendor has started.
+    // November paid (Rp13.400 of the 3-month bill): the vendor has started.
     clock.set(new Date('2026-12-10T03:00:00Z'));
     await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-DES', amount: 13_400, paidAt: clock(), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'test', now: clock() }));
     clock.set(new Date('2027-01-16T03:00:00Z'));
     const upkeep = createBillUpkeep({ db, data: app.data, clock, randomDigits: app.randomDigits });
-    // The upkeep made March–May on the first bill's due date: not due before 15 March.
+    // The upkeep made February–April on the first bill's due date: not due before 15 February.
     expect(await upkeep.runOnce()).toMatchObject({ billsCreated: 1 });
     const reply = await say('siti', 'cek iuran');
     expect(reply).toContain('BELUM DIBAYAR untuk bulan ini');
-    expect(reply).toContain(`Yang perlu dibayar: masih kurang Rp53.600 dari Rp67.000 (untuk 3 bulan mulai Desember 2026), bayar paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
+    expect(reply).toContain(`Yang perlu dibayar: masih kurang Rp40.200 dari Rp53.600 (untuk 3 bulan mulai November 2026), bayar paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
     expect(reply.match(/paling lambat/gu)).toHaveLength(1);
-    expect(reply).not.toContain('Maret 2027');
-    // Only one bill is due: no total (it was "Rp133.999 (2 tagihan)" with March–May counted).
+    expect(reply).not.toContain('Februari 2027');
+    // Only one bill is due: no total (it was "Rp133.999 (2 tagihan)" with the next term counted).
     expect(reply).not.toContain('Total');
   });
 
@@ -64,7 +65,7 @@ describe('an enrolled vendor talks to the member menu (flows/pengingat.yaml)', (
     expect(await upkeep.runOnce()).toMatchObject({ billsCreated: 0 });
     const reply = await say('siti', 'cek iuran');
     expect(reply).toContain('TERDAFTAR, tetapi belum terlindungi: iuran pertama belum dibayar. Perlindungan mulai setelah Anda membayar tagihan di bawah ini');
-    expect(reply).toContain(`Yang perlu dibayar: Rp67.000 untuk 3 bulan mulai Desember 2026, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
+    expect(reply).toContain(`Yang perlu dibayar: Rp53.600 untuk 3 bulan mulai November 2026, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}.`);
     expect(reply).not.toMatch(/nonaktif|Total/u);
   });
 
@@ -91,7 +92,7 @@ describe('an enrolled vendor talks to the member menu (flows/pengingat.yaml)', (
     // The simulator pulls its messages instead of using the dispatcher: it honours the opt-out too.
     const contact = await findContact(db, 'simulator', 'siti');
     await app.app.runtime.takeFor('simulator', 'siti');
-    await enqueueOutbox(db, [{ contactId: contact?.id ?? '', channel: 'simulator', address: 'siti', kind: 'reminder', payload: { text: 'Pengingat: iuran Rp67.000' }, dedupeKey: 'bill:x:h_min_3' }]);
+    await enqueueOutbox(db, [{ contactId: contact?.id ?? '', channel: 'simulator', address: 'siti', kind: 'reminder', payload: { text: 'Pengingat: iuran Rp53.600' }, dedupeKey: 'bill:x:h_min_3' }]);
     expect(await app.app.runtime.takeFor('simulator', 'siti')).toEqual([]);
     expect((await db.select().from(outbox).where(eq(outbox.kind, 'reminder')))).toMatchObject([{ status: 'dead', lastError: 'contact stopped' }]);
     // Writing again does not undo an opt-out; cek iuran says the reminders are off.
@@ -106,10 +107,10 @@ describe('an enrolled vendor talks to the member menu (flows/pengingat.yaml)', (
   it('changes the payment period for the next bill and prices it per month (2027: no discount)', async () => {
     const { say, db, bill } = await enrolled();
     expect(await say('siti', 'ganti periode')).toContain('berapa bulan sekaligus');
-    expect(await say('siti', '1 bulan')).toBe('Beres! Mulai Maret 2027 Anda bayar per 1 bulan: Rp26.800, paling lambat 15 Maret 2027.');
+    expect(await say('siti', '1 bulan')).toBe('Beres! Mulai Februari 2027 Anda bayar per 1 bulan: Rp26.800, paling lambat 15 Februari 2027.');
     expect((await db.select().from(members))[0]?.paymentPeriodMonths).toBe(1);
     // The open bill stays as quoted.
-    expect((await db.select().from(bills))).toMatchObject([{ id: bill.id, amount: 67_000, months: 3 }]);
+    expect((await db.select().from(bills))).toMatchObject([{ id: bill.id, amount: 53_600, months: 3 }]);
   });
 
   it('routes a member\'s "daftar" to the menu instead of a second enrolment, and keeps one conversation row', async () => {

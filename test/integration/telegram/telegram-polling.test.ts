@@ -25,9 +25,9 @@ describe('Telegram by long polling, through telegraf, against telegram-test-api'
     for (const answer of answers) last = (await say(answer)).map((m) => m.text);
     expect(last.join('\n')).toContain('Selamat, SITI AMINAH');
     const [bill] = await database().db.select().from(bills);
-    expect(bill).toMatchObject({ months: 3, amount: 67_000 });
+    expect(bill).toMatchObject({ months: 3, amount: 53_600 });
     expect(last.join('\n')).toContain(bill?.paymentCode);
-    expect(last.join('\n')).toContain('Rp67.000');
+    expect(last.join('\n')).toContain('Rp53.600');
     const [member] = await database().db.select().from(members);
     expect(member).toMatchObject({ fullName: 'SITI AMINAH', nikMasked: '************0001' });
     const inbound = await database().db.select().from(inboundMessages);
@@ -53,7 +53,7 @@ describe('Telegram by long polling, through telegraf, against telegram-test-api'
     const typed = enrolmentAnswers(testNik(1)).slice(2, 8);
     let current = [] as Awaited<ReturnType<typeof say>>;
     for (const answer of typed) current = await say(answer);
-    const taps = ['Pedagang kaki lima', 'Pasar tradisional', null, 'Tidak', 'JKK + JKM (Rp13.400/bulan)', '3 bulan (Rp67.000)', 'Bayar sendiri', 'Ya, sudah benar'];
+    const taps = ['Pedagang kaki lima', 'Pasar tradisional', null, 'Tidak', 'JKK + JKM (Rp13.400/bulan)', '3 bulan (Rp53.600)', 'Bayar sendiri', 'Ya, sudah benar'];
     for (const tap of taps) {
       if (tap === null) {
         current = await say('2 jt');

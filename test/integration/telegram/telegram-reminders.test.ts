@@ -50,7 +50,7 @@ async function enrolledOnTelegram() {
 describe('payment reminders on Telegram', () => {
   it('reminds a new registrant at 09:00 WIB three days before the first due date, takes "udah bayar" as a claim, and stops once paid', async () => {
     const { clock, db, bill, scheduler, deliver, say } = await enrolledOnTelegram();
-    expect(bill).toMatchObject({ amount: 67_000, dueDate: '2026-12-15' });
+    expect(bill).toMatchObject({ amount: 53_600, dueDate: '2026-12-15' });
 
     // A first bill gets the start reminders (flows/data/pengingat.yaml firstBillRules), not H-7.
     clock.set(new Date('2026-12-08T02:05:00Z'));
@@ -65,7 +65,7 @@ describe('payment reminders on Telegram', () => {
     await scheduler.runOnce();
     const [reminder, ...others] = await deliver();
     expect(others).toEqual([]);
-    expect(reminder?.text).toBe(`Halo SITI AMINAH, pendaftaran Anda sudah tercatat, tapi perlindungan baru mulai setelah iuran pertama dibayar: Rp67.000, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}. Balas CARA BAYAR untuk tempat bayar.`);
+    expect(reminder?.text).toBe(`Halo SITI AMINAH, pendaftaran Anda sudah tercatat, tapi perlindungan baru mulai setelah iuran pertama dibayar: Rp53.600, paling lambat 15 Desember 2026. Kode iuran: ${bill.paymentCode}. Balas CARA BAYAR untuk tempat bayar.`);
     expect(keyboardOf(reminder)?.flat()).toEqual(['1. Sudah bayar', '2. Cara bayar', '3. Cek iuran', '4. Berhenti pengingat']);
     // Run again the same minute (a restart): nothing twice.
     await scheduler.runOnce();
@@ -78,14 +78,14 @@ describe('payment reminders on Telegram', () => {
 
     // The payment arrives on 13 December: the bill's pending reminders are cancelled with it.
     clock.set(new Date('2026-12-13T03:00:00Z'));
-    await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-77', amount: 67_000, paidAt: clock(), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'system:webhook', now: clock() }));
+    await db.transaction((tx) => recordPayment(tx, { externalRef: 'ALFA-77', amount: 53_600, paidAt: clock(), source: 'webhook', paymentCode: bill.paymentCode }, { secret: TEST_SECRET, actor: 'system:webhook', now: clock() }));
     const timers = await db.select().from(reminderTimers);
     expect(timers.filter((t) => t.status === 'pending')).toEqual([]);
     expect(timers.filter((t) => t.status === 'cancelled').length).toBeGreaterThan(0);
     clock.set(new Date('2026-12-15T02:05:00Z'));
     await scheduler.runOnce();
     expect(await deliver()).toEqual([]);
-    expect(await say('cek iuran')).toContain('AKTIF, iuran lunas sampai Februari 2027.');
+    expect(await say('cek iuran')).toContain('AKTIF, iuran lunas sampai Januari 2027.');
   });
 
   it('sends nothing after "berhenti", and again after "mulai"', async () => {
