@@ -120,6 +120,12 @@ export class PureChat {
     return this.send(text).map(renderReplyForTerminal).join('\n');
   }
 
+  /** The snapshot but the count of refused answers (which a refusal adds to, for escalating re-asks). */
+  get kept(): string {
+    const machine = this.snapshot?.machine as { context: Record<string, unknown> };
+    return JSON.stringify({ ...machine, context: { ...machine.context, failures: null } });
+  }
+
   get state(): string {
     const machine = this.snapshot?.machine as { value?: unknown } | undefined;
     return String(machine?.value ?? '');
