@@ -15,15 +15,14 @@ const folders = (await readdir(ROOT, { withFileTypes: true })).filter((d) => d.i
 
 for (const flowId of folders) {
   const cases = (await readdir(join(ROOT, flowId))).filter((name) => name.endsWith('.txt')).sort();
+  if (cases.length === 0) continue;
   describe(`transcripts: ${flowId}`, () => {
     it.each(cases)('%s', async (name) => {
       const path = relative('.', join(ROOT, flowId, name));
       const source = await readFile(path, 'utf8');
       const transcript = parseTranscript(path, source);
       if (transcript.flow !== flowId) throw new Error(`${path}:1: "flow: ${transcript.flow}" but the file is in transcripts/${flowId}/`);
-      const flow = (await repositoryFlows()).flows.get(flowId);
-      if (!flow) throw new Error(`${path}: no flow "${flowId}" in flows/`);
-      const actual = replayTranscript(path, transcript, flow);
+      const actual = replayTranscript(path, transcript, (await repositoryFlows()).flows);
       if (UPDATE) {
         if (actual !== source) await writeFile(path, actual);
         return;

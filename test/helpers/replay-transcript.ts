@@ -4,19 +4,48 @@ import type { Json } from '../../src/engine/json.ts';
 import { fakeWorld, GRACE_ACCOUNT, PureChat, type FakeWorld } from './pure-chat.ts';
 import { formatTranscript, type Transcript, type Turn } from './transcript-file.ts';
 
+/** The member menu: where the runtime sends a member's message once a conversation has ended. */
+const MEMBER_FLOW = 'pengingat';
+
 /**
  * Plays a transcript's vendor messages through the pure engine, with its fixed clock and its
  * fake world, and writes the file as it should read now (compare it with the file, or save it).
+ *
+ * After a conversation ends, the next message goes where the runtime sends it (`routeOf` in
+ * runtime/handle-inbound.ts): a member gets a fresh member menu (a `~` line says so); anyone else
+ * stays with the ended flow, which answers "halo" and starts again on MULAI.
  */
-export function replayTranscript(path: string, transcript: Transcript, flow: CompiledFlow): string {
+export function replayTranscript(path: string, transcript: Transcript, flows: ReadonlyMap<string, CompiledFlow>): string {
+  const flow = flows.get(transcript.flow);
+  if (!flow) throw new Error(`${path}: no flow "${transcript.flow}" in flows/`);
   if (transcript.language !== flow.defaultLanguage) {
     throw new Error(`${path}: "language: ${transcript.language}": a conversation starts in the flow's language (${flow.defaultLanguage}); switch with "> bahasa"`);
   }
   const world = fakeWorld();
   for (const line of transcript.world) setUp(world, line, path);
-  const chat = new PureChat(flow, world, transcript.now);
-  const turns: Turn[] = transcript.inputs.map((input) => ({ input, replies: chat.send(input.text, input.kind) }));
+  let chat = new PureChat(flow, world, transcript.now);
+  const turns: Turn[] = transcript.inputs.map((input) => {
+    becomeMember(world);
+    const memberFlow = flows.get(MEMBER_FLOW);
+    if (chat.status !== 'active' && world.account !== null && memberFlow) {
+      chat = new PureChat(memberFlow, world, transcript.now);
+      return { input, replies: chat.send(input.text, input.kind), note: `new conversation: ${MEMBER_FLOW} (a member's message after the end)` };
+    }
+    return { input, replies: chat.send(input.text, input.kind) };
+  });
   return formatTranscript(transcript.header, turns, [...world.effects.map(effectLine), endLine(chat)]);
+}
+
+/** Once registered, the vendor is a member whose first bill is open (or who waits for a sponsor). */
+function becomeMember(world: FakeWorld): void {
+  const member = world.registered.at(-1) as { fullName: string; funding: string; bill: { startMonth: string; months: number; amount: number; dueDate: string } } | undefined;
+  if (world.account !== null || member === undefined) return;
+  const { startMonth, months, amount, dueDate } = member.bill;
+  const sponsored = member.funding !== 'mandiri';
+  world.account = {
+    nama: member.fullName, status: 'pending', firstMonth: startMonth, lastPayment: null, reminders: true,
+    ...(sponsored ? { waitingForSponsor: true, next: null } : { next: { amount, total: amount, dueDate, code: 'PY12345678903', startMonth, months } }),
+  };
 }
 
 /** The fake-world setups a header can name, one per `world:` line. */

@@ -15,6 +15,7 @@ import type { MessageKind } from '../../src/engine/step-input.ts';
  * < Halo! 😊                           ← the first line of one Payung message
  * | Payung bukan kanal resmi BPJS…     ← its next lines
  *   1. Ya                              ← its options, numbered as the vendor sees them
+ * ~ new conversation: pengingat        ← a note: where the runtime sent this message
  *
  * ! recordConsent {"granted":true,…}   ← every effect the engine asked for, in order
  * = active at nama (id)                ← the status, the state and the language at the end
@@ -40,10 +41,12 @@ export interface VendorMessage {
 export interface Turn {
   readonly input: VendorMessage;
   readonly replies: readonly Reply[];
+  /** Said before the replies on a `~` line, e.g. that a new conversation began. */
+  readonly note?: string;
 }
 
 const KINDS: readonly MessageKind[] = ['sticker', 'image', 'voice', 'location', 'contact', 'other'];
-const BODY_LINE = /^(?:> |< |\|| {2}\d+\. |! |= |$)/u;
+const BODY_LINE = /^(?:> |< |\|| {2}\d+\. |~ |! |= |$)/u;
 
 export function parseTranscript(path: string, source: string): Transcript {
   const lines = source.replace(/\n$/u, '').split('\n');
@@ -66,7 +69,7 @@ export function parseTranscript(path: string, source: string): Transcript {
   const inputs: VendorMessage[] = [];
   lines.forEach((line, i) => {
     if (firstTurn === -1 || i < firstTurn) return;
-    if (!BODY_LINE.test(line)) throw new Error(`${path}:${i + 1}: malformed line "${line}" (a line starts with "> ", "< ", "|", "  1. ", "! " or "= ")`);
+    if (!BODY_LINE.test(line)) throw new Error(`${path}:${i + 1}: malformed line "${line}" (a line starts with "> ", "< ", "|", "  1. ", "~ ", "! " or "= ")`);
     if (line.startsWith('> ')) inputs.push(readInput(line.slice(2), `${path}:${i + 1}`));
   });
   if (inputs.length === 0) throw new Error(`${path}: no "> " line: the vendor says nothing`);
@@ -98,7 +101,7 @@ function writeInput(input: VendorMessage): string {
 
 /** The whole file as the engine ran it: the header as written, then the turns, effects and end. */
 export function formatTranscript(header: readonly string[], turns: readonly Turn[], tail: readonly string[]): string {
-  const body = turns.flatMap((turn) => ['', `> ${writeInput(turn.input)}`, ...turn.replies.flatMap(replyLines)]);
+  const body = turns.flatMap((turn) => ['', `> ${writeInput(turn.input)}`, ...(turn.note === undefined ? [] : [`~ ${turn.note}`]), ...turn.replies.flatMap(replyLines)]);
   return [...header, ...body, '', ...tail].join('\n') + '\n';
 }
 
