@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repositoryFlows } from '../helpers/pure-chat.ts';
 import { replayTranscript } from '../helpers/replay-transcript.ts';
 import { firstDifference, parseTranscript } from '../helpers/transcript-file.ts';
@@ -32,3 +32,44 @@ for (const flowId of folders) {
     });
   });
 }
+
+describe('the transcript runner says where a transcript is wrong', () => {
+  const HEADER = ['# A check of the runner itself.', 'flow: pendaftaran', 'now: 2026-11-25T03:00:00Z', 'language: id', 'world: not a member', ''];
+
+  async function failure(lines: string[]): Promise<string> {
+    const source = [...HEADER, ...lines].join('\n') + '\n';
+    try {
+      const actual = replayTranscript('case.txt', parseTranscript('case.txt', source), (await repositoryFlows()).flows);
+      return firstDifference('case.txt', source, actual) ?? '';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  it('a changed reply: file:line, the expected and the actual line', async () => {
+    const said = await failure(['> halo', '< Selamat pagi!']);
+    expect(said).toContain('case.txt:8: the transcript differs');
+    expect(said).toContain('expected: "< Selamat pagi!"');
+    expect(said).toContain('actual:   "< Halo! Saya Payung');
+    expect(said).toContain('npm run test:update-transcripts');
+  });
+
+  it('a missing line: what the engine says where the file ends', async () => {
+    const said = await failure(['> halo']);
+    expect(said).toContain('case.txt:8:');
+    expect(said).toContain('expected: (end of file)');
+    expect(said).toContain('actual:   "< Halo! Saya Payung');
+  });
+
+  it('a malformed line, in the header or the conversation', async () => {
+    expect(await failure(['> halo', 'Halo!'])).toBe('case.txt:8: malformed line "Halo!" (a line starts with "> ", "< ", "|", "  1. ", "~ ", "! " or "= ")');
+    expect(await failure(['> [gif]'])).toContain('case.txt:7: unknown message kind [gif]');
+    const header = await failure(['lang: id', '> halo']);
+    expect(header).toContain('case.txt:7: malformed header line "lang: id"');
+  });
+
+  it('an unknown fake-world setup is named', async () => {
+    const said = await failure(['world: a rich uncle', '> halo']);
+    expect(said).toContain('unknown "world: a rich uncle"');
+  });
+});

@@ -113,10 +113,11 @@ function replyLines(reply: Reply): string[] {
 /** Undefined when equal; else where the first difference is, with the expected and actual lines. */
 export function firstDifference(path: string, expected: string, actual: string): string | undefined {
   if (expected === actual) return undefined;
-  const want = expected.split('\n');
-  const got = actual.split('\n');
+  const want = expected.replace(/\n$/u, '').split('\n');
+  const got = actual.replace(/\n$/u, '').split('\n');
   let i = 0;
   while (i < want.length && want[i] === got[i]) i++;
+  if (i === want.length && i === got.length) return `${path}: the file must end with one newline`;
   const shown = (line: string | undefined) => (line === undefined ? '(end of file)' : JSON.stringify(line));
   return [
     `${path}:${i + 1}: the transcript differs from what the engine says now`,
