@@ -1,7 +1,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { MessageHandler, OutboxReader } from '../../runtime/runtime-types.ts';
-import { renderReplyForTerminal } from './render-reply-for-terminal.ts';
+import type { MessageHandler, OutboxReader } from '../../runtime/ports/index.ts';
+import { renderReplyForTerminal } from './render.ts';
 import { systemClock } from '../../lib/clock.ts';
 
 export interface TerminalChatOptions {

@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Reply } from '../../engine/reply.ts';
-import type { MessageHandler, OutboxReader } from '../../runtime/runtime-types.ts';
+import type { MessageHandler, OutboxReader } from '../../runtime/ports/index.ts';
 import { RecentReplies } from './recent-replies.ts';
 import { isPlainIdentifier, MAX_TEXT_LENGTH, simMessageRequest, type SimMessageRequest } from './sim-message-request.ts';
 import { isBadDataError, scrubQueryError } from '../../lib/query-error.ts';
 import { webChatPage } from './web-chat-page.ts';
 import { systemClock } from '../../lib/clock.ts';
-
-export { serveWebChat, type ServedWebChat } from './serve-web-chat.ts';
 
 export interface WebChatOptions {
   readonly handler: MessageHandler;
