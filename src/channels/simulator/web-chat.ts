@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Reply } from '../../engine/reply.ts';
 import type { MessageHandler, OutboxReader } from '../../runtime/ports/index.ts';
 import { RecentReplies } from './recent-replies.ts';
+import { simToInbound } from './to-inbound.ts';
 import { isPlainIdentifier, MAX_TEXT_LENGTH, simMessageRequest, type SimMessageRequest } from './sim-message-request.ts';
 import { isBadDataError, scrubQueryError } from '../../lib/query-error.ts';
 import { webChatPage } from './web-chat-page.ts';
@@ -50,7 +51,7 @@ export function createWebChatApp(options: WebChatOptions): Hono {
 
     const request: SimMessageRequest & { id: string } = { ...parsed.data, id: parsed.data.id ?? newExternalId() };
     try {
-      const outcome = await handler.handle(toInboundMessage(request, now()));
+      const outcome = await handler.handle(simToInbound(request, now()));
       const queued = await outbox.takeFor('simulator', request.contact);
       const earlier = outcome.duplicate ? (recent.recall(request.contact, request.id) ?? []) : [];
       const replies = [...earlier, ...queued].map(plainReply);
@@ -79,17 +80,6 @@ export function createWebChatApp(options: WebChatOptions): Hono {
   });
 
   return app;
-}
-
-function toInboundMessage(request: SimMessageRequest & { id: string }, receivedAt: Date) {
-  return {
-    channel: 'simulator',
-    externalId: request.id,
-    from: request.contact,
-    ...(request.text === undefined ? {} : { text: request.text }),
-    kind: request.kind ?? 'text',
-    receivedAt,
-  } as const;
 }
 
 /** Only the reply's public fields leave the server, whatever else the runtime's objects hold. */
