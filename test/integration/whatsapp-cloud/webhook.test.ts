@@ -1,12 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InboundMessage } from '../../../src/runtime/ports/index.ts';
+import type { DeliveryStatusSink, InboundMessage, MessageHandler } from '../../../src/runtime/ports/index.ts';
 import type { ChannelLogger } from '../../../src/lib/channel-logger.ts';
 import { createWhatsAppCloudChannel } from '../../../src/channels/whatsapp-cloud/channel.ts';
-import type { DeliveryStatusSink } from '../../../src/runtime/ports/index.ts';
 import { manualClock } from '../../../src/lib/clock.ts';
-import type { MessageHandler } from '../../../src/runtime/ports/index.ts';
 import { startFakeGraphApi, type FakeGraphApi } from '../../helpers/fake-graph-api.ts';
 
 const NOW = new Date('2025-08-17T03:00:00Z');

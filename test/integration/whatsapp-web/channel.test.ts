@@ -1,12 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { InboundMessage } from '../../../src/runtime/ports/index.ts';
+import type { InboundMessage, MessageHandler } from '../../../src/runtime/ports/index.ts';
 import type { ChannelLogger } from '../../../src/lib/channel-logger.ts';
 import { assertBrowserExists, createWwebClient } from '../../../src/channels/whatsapp-web/create-wweb-client.ts';
 import { createWhatsAppWebChannel, type WhatsAppWebChannelOptions } from '../../../src/channels/whatsapp-web/channel.ts';
 import { NOT_CONNECTED_RETRY_MS } from '../../../src/channels/whatsapp-web/sender.ts';
 import { ConfigError } from '../../../src/lib/errors.ts';
 import { manualClock } from '../../../src/lib/clock.ts';
-import type { MessageHandler } from '../../../src/runtime/ports/index.ts';
 import { fakeWwebClients } from '../../helpers/fake-wweb-client.ts';
 
 const START = new Date('2025-08-17T03:00:00Z');
