@@ -4,7 +4,7 @@
  * on a fresh PostgreSQL database. DESIGN.md aims at ~1,000/s on one 2-core machine.
  */
 import { openApp } from '../src/app.ts';
-import type { InboundMessage } from '../src/channels/inbound-message.ts';
+import type { InboundMessage } from '../src/runtime/ports/index.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { enrolmentAnswers, testNik } from '../test/helpers/enrolment-script.ts';
 import { withFreshPostgres } from './fresh-postgres.ts';

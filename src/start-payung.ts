@@ -8,41 +8,41 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { App } from './app.ts';
 import { createPaymentsWebhook } from './admin/payments-webhook.ts';
-import type { ChannelSender } from './channels/channel-sender.ts';
-import { createWebChatApp, serveWebChat } from './channels/simulator/web-chat.ts';
-import { createTelegramChannel } from './channels/telegram/telegram-channel.ts';
-import { createWhatsAppCloudChannel } from './channels/whatsapp-cloud/whatsapp-cloud-channel.ts';
-import { createWhatsAppWebChannel } from './channels/whatsapp-web/whatsapp-web-channel.ts';
+import type { ChannelName, ChannelSender } from './runtime/ports/index.ts';
+import { createWebChatApp } from './channels/simulator/web-chat.ts';
+import { createTelegramChannel } from './channels/telegram/channel.ts';
+import { createWhatsAppCloudChannel } from './channels/whatsapp-cloud/channel.ts';
+import { createWhatsAppWebChannel } from './channels/whatsapp-web/channel.ts';
 import { createQrPage } from './channels/whatsapp-web/qr-page.ts';
-import type { StartChannel } from './cli/cli-deps.ts';
 import type { Config } from './config/config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
-import { ConfigError, PayungError } from './lib/errors.ts';
+import { ConfigError } from './lib/errors.ts';
 import type { Logger } from './lib/logger.ts';
 import { createDispatcher } from './runtime/dispatcher.ts';
 import { deliveryStatusRecorder } from './runtime/delivery-status-recorder.ts';
 import { createBillUpkeep } from './runtime/bill-upkeep.ts';
 import { createReminderScheduler } from './runtime/reminder-scheduler.ts';
-import { checkHealth } from './runtime/health.ts';
 import { isConnectionLost } from './store/database.ts';
 import { expireLeases } from './store/repos/outbox.ts';
+import { healthRoute } from './http/health-route.ts';
+import { serveHttp } from './http/serve-http.ts';
 
 export interface RunningPayung {
   readonly url: string;
-  readonly channels: readonly StartChannel[];
+  readonly channels: readonly ChannelName[];
   stop(): Promise<void>;
 }
 
 /** The channels the configuration names; the simulator when it names none. */
-export function configuredChannels(config: Config): StartChannel[] {
-  const channels: StartChannel[] = [];
+export function configuredChannels(config: Config): ChannelName[] {
+  const channels: ChannelName[] = [];
   if (config.telegram.botToken !== null) channels.push('telegram');
   if (config.whatsappWeb.enabled) channels.push('whatsapp');
   if (config.whatsappCloud !== null) channels.push('whatsapp-cloud');
   return channels.length > 0 ? channels : ['simulator'];
 }
 
-export async function startPayung(app: App, config: Config, options: { channels?: readonly StartChannel[]; port?: number; logger: Logger; clock?: Clock }): Promise<RunningPayung> {
+export async function startPayung(app: App, config: Config, options: { channels?: readonly ChannelName[]; port?: number; logger: Logger; clock?: Clock }): Promise<RunningPayung> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const channels = options.channels ?? configuredChannels(config);
@@ -54,21 +54,14 @@ export async function startPayung(app: App, config: Config, options: { channels?
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => logger.error({ err: error }, 'stopping a part failed'));
   };
-  http.get('/healthz', async (c) => {
-    const report = await checkHealth({ db: app.database.db, clock, channels: () => senders.map((s) => s.channel), maxBacklogAgeMs: config.outboxMaxAgeMs });
-    return c.json(report, report.status === 'ok' ? 200 : 503, { 'Cache-Control': 'no-store' });
-  });
+  http.route('/', healthRoute({ db: app.database.db, clock, channels: () => senders.map((s) => s.channel), maxBacklogAgeMs: config.outboxMaxAgeMs }));
   const forgetRejections = keepRunningOnLostConnections(logger);
   stops.push(async () => forgetRejections());
 
   try {
     await startChannels();
     const port = options.port ?? config.port;
-    const served = await serveWebChat(http, { host: config.host, port }).catch((error: unknown) => {
-      throw (error as { code?: string }).code === 'EADDRINUSE'
-        ? new PayungError(`Port ${port} on ${config.host} is already used by another program (another Payung?): stop it, or set PORT=… or --port to a free port.`, { cause: error })
-        : error;
-    });
+    const served = await serveHttp(http, { host: config.host, port });
     stops.push(() => served.close());
 
     const dispatcher = createDispatcher({

@@ -1,5 +1,4 @@
-import type { InboundMessage } from './inbound-message.ts';
-import type { MessageHandler } from '../runtime/runtime-types.ts';
+import type { InboundMessage, MessageHandler } from '../runtime/ports/index.ts';
 
 /** Waits between attempts: a brief database outage should not lose what a vendor typed. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 15_000];

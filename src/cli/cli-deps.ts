@@ -8,6 +8,7 @@ import type { ImportMode, ImportReport } from '../admin/import-payments.ts';
 import type { MarkPaidRequest, MarkPaidResult } from '../admin/mark-paid.ts';
 import type { ParsedPaymentRow } from '../admin/payments-csv.ts';
 import type { SettleClaimRequest, SettledClaim } from '../admin/settle-claim.ts';
+import type { ChannelName } from '../runtime/ports/index.ts';
 
 export interface CliDeps {
   /** Runs Payung (runtime, dispatcher, channels) until stopped; resolves after a clean shutdown. */
@@ -40,12 +41,9 @@ export interface ImportPaymentsRequest {
   readonly onProgress: (done: number, total: number) => void;
 }
 
-/** The channels `payung start --channels` accepts. */
-export type StartChannel = 'simulator' | 'telegram' | 'whatsapp' | 'whatsapp-cloud';
-
 export interface StartOptions {
   /** Absent: run the channels the configuration names. Never empty, no duplicates. */
-  readonly channels?: readonly StartChannel[];
+  readonly channels?: readonly ChannelName[];
   /** Absent: the configured port. 1–65535. */
   readonly port?: number;
 }

@@ -45,14 +45,28 @@ export interface Config {
     readonly dailyCap: number;
   };
   /** The official Cloud API; null unless all four credentials are set. */
-  readonly whatsappCloud: {
-    readonly accessToken: string;
-    readonly appSecret: string;
-    readonly verifyToken: string;
-    readonly phoneNumberId: string;
-    readonly graphBaseUrl: string;
-    readonly perSecond: number;
-  } | null;
+  readonly whatsappCloud: WhatsAppCloudConfig | null;
+}
+
+/**
+ * The official WhatsApp Cloud API's settings. Defined here, once: the channel takes this type
+ * (through runtime/ports, since channels import only the contract and lib).
+ */
+export interface WhatsAppCloudConfig {
+  /** A system user's permanent access token (Bearer) for the Graph API. */
+  readonly accessToken: string;
+  /** The Meta app's secret: webhook bodies are signed with it (X-Hub-Signature-256). */
+  readonly appSecret: string;
+  /** The token typed into the app dashboard when subscribing the webhook. */
+  readonly verifyToken: string;
+  /** The business phone number's id (not the number itself). */
+  readonly phoneNumberId: string;
+  /** WHATSAPP_CLOUD_GRAPH_URL, default https://graph.facebook.com; tests point it at a fake. */
+  readonly graphBaseUrl: string;
+  /** The Graph API version in the send URL; no variable sets it, absent means the sender's default. */
+  readonly graphVersion?: string;
+  /** WHATSAPP_CLOUD_RATE: the dispatcher's sends per second for the number (its tier). */
+  readonly perSecond: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

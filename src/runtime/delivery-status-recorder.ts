@@ -1,4 +1,4 @@
-import type { DeliveryStatusSink } from '../channels/whatsapp-cloud/delivery-status-sink.ts';
+import type { DeliveryStatusSink } from './ports/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../store/db-types.ts';
 import { hasProviderMessage, recordDeliveryStatus } from '../store/repos/outbox.ts';

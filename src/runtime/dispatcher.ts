@@ -4,7 +4,7 @@
  * one PostgreSQL share the rows and none is claimed twice), as many as the channel's token bucket
  * allows, sends them, and records each result: sent, retried later with backoff, or dead.
  */
-import type { ChannelSender, OutboundMessage, SendResult } from '../channels/channel-sender.ts';
+import type { ChannelSender, OutboundMessage, SendResult } from './ports/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { createJobLoop, type BackgroundJob } from '../lib/job-loop.ts';
 import type { Logger } from '../lib/logger.ts';

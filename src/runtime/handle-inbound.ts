@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../channels/inbound-message.ts';
+import type { HandleOutcome, InboundMessage } from './ports/index.ts';
 import type { CompiledFlow } from '../engine/compile-flow.ts';
 import { isStartWord } from '../engine/global-command.ts';
 import type { Reply } from '../engine/reply.ts';
@@ -18,7 +18,6 @@ import type { EffectScope } from './effects/effect-executor.ts';
 import type { FlowRegistry } from './flow-registry.ts';
 import { carriesPersonalData, personalPlaceholder, personalQuestionOf, personalValuesOf } from './personal-data.ts';
 import { openSnapshot, sealSnapshot } from './snapshot-seal.ts';
-import type { HandleOutcome } from './runtime-types.ts';
 
 export interface InboundDeps {
   readonly db: Db;

@@ -1,10 +1,9 @@
-import type { InboundMessage } from '../channels/inbound-message.ts';
+import type { HandleOutcome, InboundMessage, MessageHandler, OutboxReader } from './ports/index.ts';
 import type { Reply } from '../engine/reply.ts';
 import { findContact } from '../store/repos/contacts.ts';
 import { buryStoppedContactRows, claimOutbox, CONTACT_STOPPED, markSent } from '../store/repos/outbox.ts';
 import { handleInbound, type InboundDeps } from './handle-inbound.ts';
 import { KeyedQueue } from '../lib/keyed-queue.ts';
-import type { HandleOutcome, MessageHandler, OutboxReader } from './runtime-types.ts';
 
 export type Runtime = MessageHandler & OutboxReader;
 

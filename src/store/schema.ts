@@ -20,7 +20,11 @@ export const conversationStatuses = ['active', 'done', 'cancelled'] as const;
 export const outboxKinds = ['reply', 'reminder', 'campaign'] as const;
 export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
 
-/** What an outbox row asks a channel to send: a channel-neutral reply. */
+/**
+ * What an outbox row asks a channel to send: a channel-neutral reply. Part of the channel
+ * contract, defined here because the store owns the row (and must not import the runtime);
+ * runtime/ports re-exports it for the channels.
+ */
 export interface OutboxPayload {
   readonly text: string;
   readonly choices?: readonly string[];
@@ -35,7 +39,10 @@ export interface OutboxPayload {
   readonly personal?: boolean;
 }
 
-/** What the platform last said about a sent message (WhatsApp Cloud API status webhooks). */
+/**
+ * What the platform last said about a sent message (WhatsApp Cloud API status webhooks). The
+ * channel contract's DeliveryStatus (runtime/ports) is derived from this list.
+ */
 export const deliveryStatuses = ['sent', 'delivered', 'read', 'failed'] as const;
 
 export const stopReasons = ['opt_out', 'blocked'] as const;

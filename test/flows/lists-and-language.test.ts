@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderReplyForTerminal } from '../../src/channels/simulator/render-reply-for-terminal.ts';
-import { renderTelegramReply } from '../../src/channels/telegram/render-telegram-reply.ts';
-import { renderWhatsAppText } from '../../src/channels/whatsapp-web/render-whatsapp-text.ts';
+import { renderReplyForTerminal } from '../../src/channels/simulator/render.ts';
+import { renderTelegramReply } from '../../src/channels/telegram/render.ts';
+import { renderWhatsAppText } from '../../src/channels/whatsapp-web/render.ts';
 import type { CompiledFlow } from '../../src/engine/compile-flow.ts';
 import { listedOptions } from '../../src/engine/lint-listed-options.ts';
 import { readFlowFiles } from '../../src/runtime/flow-files.ts';

@@ -4,7 +4,7 @@
  * No rate limits, no backoff beyond what markFailed records; a failed row is left for the test
  * to look at (pending with its next attempt time, or dead).
  */
-import type { ChannelSender, SendResult } from '../../src/channels/channel-sender.ts';
+import type { ChannelSender, SendResult } from '../../src/runtime/ports/index.ts';
 import type { Executor } from '../../src/store/db-types.ts';
 import { claimOutbox, markFailed, markSent } from '../../src/store/repos/outbox.ts';
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { WwebClient, WwebClientOptions } from '../../src/channels/whatsapp-web/wweb-client.ts';
-import type { WwebMessageLike } from '../../src/channels/whatsapp-web/wweb-message-to-inbound.ts';
+import type { WwebMessageLike } from '../../src/channels/whatsapp-web/to-inbound.ts';
 
 /**
  * A stand-in for whatsapp-web.js's Client with the events and methods Payung uses. Tests drive it

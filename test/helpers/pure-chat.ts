@@ -2,7 +2,7 @@ import { compileFlow, type CompiledFlow } from '../../src/engine/compile-flow.ts
 import type { Effect } from '../../src/engine/effect.ts';
 import type { Json } from '../../src/engine/json.ts';
 import type { Reply } from '../../src/engine/reply.ts';
-import { renderReplyForTerminal } from '../../src/channels/simulator/render-reply-for-terminal.ts';
+import { renderReplyForTerminal } from '../../src/channels/simulator/render.ts';
 import { step, type FlowSnapshot, type StepResult } from '../../src/engine/step.ts';
 import type { StepInput } from '../../src/engine/step-input.ts';
 import { readFlowFiles } from '../../src/runtime/flow-files.ts';

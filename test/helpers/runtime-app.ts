@@ -1,5 +1,5 @@
 import { openApp, type App } from '../../src/app.ts';
-import type { InboundMessage } from '../../src/channels/inbound-message.ts';
+import type { InboundMessage } from '../../src/runtime/ports/index.ts';
 import { manualClock } from '../../src/lib/clock.ts';
 import type { Database } from '../../src/store/database.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageKind } from '../inbound-message.ts';
+import type { MessageKind } from '../../runtime/ports/index.ts';
 
 /** Every MessageKind, as a value zod can check (the `satisfies` keeps it in step with the type). */
 const MESSAGE_KINDS = ['text', 'sticker', 'image', 'voice', 'location', 'contact', 'other'] as const satisfies readonly MessageKind[];

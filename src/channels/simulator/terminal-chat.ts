@@ -1,7 +1,8 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { MessageHandler, OutboxReader } from '../../runtime/runtime-types.ts';
-import { renderReplyForTerminal } from './render-reply-for-terminal.ts';
+import type { MessageHandler, OutboxReader } from '../../runtime/ports/index.ts';
+import { renderReplyForTerminal } from './render.ts';
+import { simToInbound } from './to-inbound.ts';
 import { systemClock } from '../../lib/clock.ts';
 
 export interface TerminalChatOptions {
@@ -55,14 +56,7 @@ async function greet(lines: Interface, options: TerminalChatOptions): Promise<vo
 }
 
 async function sendLine(text: string, options: TerminalChatOptions): Promise<void> {
-  const message = {
-    channel: 'simulator',
-    externalId: options.newExternalId(),
-    from: options.contact,
-    text,
-    kind: 'text',
-    receivedAt: (options.now ?? systemClock)(),
-  } as const;
+  const message = simToInbound({ contact: options.contact, id: options.newExternalId(), text }, (options.now ?? systemClock)());
   try {
     await options.handler.handle(message);
     await printQueued(options);

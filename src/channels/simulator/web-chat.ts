@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Reply } from '../../engine/reply.ts';
-import type { MessageHandler, OutboxReader } from '../../runtime/runtime-types.ts';
+import type { MessageHandler, OutboxReader } from '../../runtime/ports/index.ts';
 import { RecentReplies } from './recent-replies.ts';
+import { simToInbound } from './to-inbound.ts';
 import { isPlainIdentifier, MAX_TEXT_LENGTH, simMessageRequest, type SimMessageRequest } from './sim-message-request.ts';
 import { isBadDataError, scrubQueryError } from '../../lib/query-error.ts';
 import { webChatPage } from './web-chat-page.ts';
 import { systemClock } from '../../lib/clock.ts';
-
-export { serveWebChat, type ServedWebChat } from './serve-web-chat.ts';
 
 export interface WebChatOptions {
   readonly handler: MessageHandler;
@@ -52,7 +51,7 @@ export function createWebChatApp(options: WebChatOptions): Hono {
 
     const request: SimMessageRequest & { id: string } = { ...parsed.data, id: parsed.data.id ?? newExternalId() };
     try {
-      const outcome = await handler.handle(toInboundMessage(request, now()));
+      const outcome = await handler.handle(simToInbound(request, now()));
       const queued = await outbox.takeFor('simulator', request.contact);
       const earlier = outcome.duplicate ? (recent.recall(request.contact, request.id) ?? []) : [];
       const replies = [...earlier, ...queued].map(plainReply);
@@ -81,17 +80,6 @@ export function createWebChatApp(options: WebChatOptions): Hono {
   });
 
   return app;
-}
-
-function toInboundMessage(request: SimMessageRequest & { id: string }, receivedAt: Date) {
-  return {
-    channel: 'simulator',
-    externalId: request.id,
-    from: request.contact,
-    ...(request.text === undefined ? {} : { text: request.text }),
-    kind: request.kind ?? 'text',
-    receivedAt,
-  } as const;
 }
 
 /** Only the reply's public fields leave the server, whatever else the runtime's objects hold. */

@@ -1,9 +1,11 @@
 import type { CliCommand } from '../cli-command.ts';
-import type { StartChannel, StartOptions } from '../cli-deps.ts';
+import type { StartOptions } from '../cli-deps.ts';
+import { channelNames, type ChannelName } from '../../runtime/ports/index.ts';
 import { parseCommandLine } from '../parse-or-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 
-const CHANNELS: readonly StartChannel[] = ['simulator', 'telegram', 'whatsapp', 'whatsapp-cloud'];
+/** The channels `payung start --channels` accepts: all of them. */
+const CHANNELS: readonly ChannelName[] = channelNames;
 
 /** `payung start`: run the service. */
 export const startCommand: CliCommand = {
@@ -38,14 +40,14 @@ Examples:
   },
 };
 
-function parseChannels(list: string): StartChannel[] {
+function parseChannels(list: string): ChannelName[] {
   const names = list.split(',').map((name) => name.trim().toLowerCase());
   if (names.some((name) => name === '')) throw new UsageError(`--channels needs channel names separated by commas, got "${list}".`);
   const unknown = names.filter((name) => !(CHANNELS as readonly string[]).includes(name));
   if (unknown.length > 0) {
     throw new UsageError(`unknown channel "${unknown.join('", "')}" in --channels; choose from ${CHANNELS.join(', ')}.`);
   }
-  return [...new Set(names as StartChannel[])];
+  return [...new Set(names as ChannelName[])];
 }
 
 function parsePort(text: string): number {

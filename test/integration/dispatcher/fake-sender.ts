@@ -1,6 +1,5 @@
 /** A ChannelSender for dispatcher tests: records every call with the clock's time and answers as told. */
-import type { ChannelSender, OutboundMessage, SendResult } from '../../../src/channels/channel-sender.ts';
-import type { ChannelName } from '../../../src/channels/inbound-message.ts';
+import type { ChannelName, ChannelSender, OutboundMessage, SendResult } from '../../../src/runtime/ports/index.ts';
 import type { Clock } from '../../../src/lib/clock.ts';
 import type { Executor } from '../../../src/store/db-types.ts';
 import { upsertContact } from '../../../src/store/repos/contacts.ts';

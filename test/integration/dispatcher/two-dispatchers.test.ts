@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SendResult } from '../../../src/channels/channel-sender.ts';
+import type { SendResult } from '../../../src/runtime/ports/index.ts';
 import { manualClock } from '../../../src/lib/clock.ts';
 import { createDispatcher, type Dispatcher } from '../../../src/runtime/dispatcher.ts';
 import { openDatabase } from '../../../src/store/database.ts';

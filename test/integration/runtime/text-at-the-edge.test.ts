@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPaymentsWebhook } from '../../../src/admin/payments-webhook.ts';
 import { createWebChatApp } from '../../../src/channels/simulator/web-chat.ts';
-import { createWhatsAppCloudChannel } from '../../../src/channels/whatsapp-cloud/whatsapp-cloud-channel.ts';
+import { createWhatsAppCloudChannel } from '../../../src/channels/whatsapp-cloud/channel.ts';
 import { inboundMessages, outbox, payments } from '../../../src/store/schema.ts';
 import { openTestApp } from '../../helpers/runtime-app.ts';
 import { useTestDatabase } from '../../helpers/test-db.ts';

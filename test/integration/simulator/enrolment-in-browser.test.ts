@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createWebChatApp, serveWebChat, type ServedWebChat } from '../../../src/channels/simulator/web-chat.ts';
+import { createWebChatApp } from '../../../src/channels/simulator/web-chat.ts';
+import { serveHttp, type ServedHttp } from '../../../src/http/serve-http.ts';
 import { hasChromium, launchBrowser } from '../../helpers/browser.ts';
 import { openTestApp } from '../../helpers/runtime-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.ts';
@@ -10,12 +11,12 @@ import { members } from '../../../src/store/schema.ts';
 describe.skipIf(!hasChromium)('enrolling through the web chat in a real browser', () => {
   let browser: Browser;
   let database: TestDatabase;
-  let server: ServedWebChat;
+  let server: ServedHttp;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const { app } = await openTestApp(database);
-    server = await serveWebChat(createWebChatApp({ handler: app.runtime, outbox: app.runtime, logError: () => {} }), { host: '127.0.0.1', port: 0 });
+    server = await serveHttp(createWebChatApp({ handler: app.runtime, outbox: app.runtime, logError: () => {} }), { host: '127.0.0.1', port: 0 });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,6 +1,5 @@
-import type { InboundMessage } from '../../../src/channels/inbound-message.ts';
+import type { InboundMessage, MessageHandler, OutboxReader } from '../../../src/runtime/ports/index.ts';
 import type { Reply } from '../../../src/engine/reply.ts';
-import type { MessageHandler, OutboxReader } from '../../../src/runtime/runtime-types.ts';
 
 /**
  * A stand-in for the runtime with the behaviour channels rely on: a repeated channel + externalId

@@ -1,7 +1,7 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../../src/channels/simulator/terminal-chat.ts';
-import type { MessageHandler } from '../../../src/runtime/runtime-types.ts';
+import type { MessageHandler } from '../../../src/runtime/ports/index.ts';
 import { createFakeRuntime } from './fake-runtime.ts';
 
 function collector() {

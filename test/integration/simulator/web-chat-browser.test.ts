@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createWebChatApp, serveWebChat, type ServedWebChat } from '../../../src/channels/simulator/web-chat.ts';
+import { createWebChatApp } from '../../../src/channels/simulator/web-chat.ts';
+import { serveHttp, type ServedHttp } from '../../../src/http/serve-http.ts';
 import { hasChromium, launchBrowser } from '../../helpers/browser.ts';
 import { createFakeRuntime, type FakeRuntime } from './fake-runtime.ts';
 
@@ -9,7 +10,7 @@ const PHONE = { width: 360, height: 740 };
 
 describe.skipIf(!hasChromium)('web chat in a real browser', () => {
   let browser: Browser;
-  let server: ServedWebChat;
+  let server: ServedHttp;
   let runtime: FakeRuntime;
   let page: Page;
   let pageErrors: string[];
@@ -23,7 +24,7 @@ describe.skipIf(!hasChromium)('web chat in a real browser', () => {
 
   beforeEach(async () => {
     runtime = createFakeRuntime();
-    server = await serveWebChat(createWebChatApp({ ...runtime, logError: () => {} }), { host: '127.0.0.1', port: 0 });
+    server = await serveHttp(createWebChatApp({ ...runtime, logError: () => {} }), { host: '127.0.0.1', port: 0 });
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true });
     page = await context.newPage();
     pageErrors = [];

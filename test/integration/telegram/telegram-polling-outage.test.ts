@@ -3,9 +3,9 @@
  * past it) only once its transaction has committed, however long the outage lasts.
  */
 import { describe, expect, it } from 'vitest';
-import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import { createTelegramChannel } from '../../../src/channels/telegram/channel.ts';
 import { StoreError } from '../../../src/lib/errors.ts';
-import type { MessageHandler } from '../../../src/runtime/runtime-types.ts';
+import type { MessageHandler } from '../../../src/runtime/ports/index.ts';
 import { inboundMessages } from '../../../src/store/schema.ts';
 import { drainOutbox } from '../../helpers/drain-outbox.ts';
 import { openTestApp } from '../../helpers/runtime-app.ts';

@@ -1,7 +1,7 @@
 import { Telegram, TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/channel.ts';
 import { ConfigError } from '../../../src/lib/errors.ts';
 import { outbox } from '../../../src/store/schema.ts';
 import { drainOutbox } from '../../helpers/drain-outbox.ts';

@@ -4,9 +4,8 @@
  * emulator shows what arrived in the vendor's chat.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { InboundMessage } from '../../../src/channels/inbound-message.ts';
-import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
-import type { HandleOutcome, MessageHandler } from '../../../src/runtime/runtime-types.ts';
+import type { HandleOutcome, InboundMessage, MessageHandler } from '../../../src/runtime/ports/index.ts';
+import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/channel.ts';
 import type { Executor } from '../../../src/store/db-types.ts';
 import { drainOutbox } from '../../helpers/drain-outbox.ts';
 import { startTelegramEmulator, waitFor, type BotMessage, type TelegramEmulator } from '../../helpers/telegram-emulator.ts';

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cloudRequestBody } from '../../../src/channels/whatsapp-cloud/cloud-request-body.ts';
-import { createWhatsAppCloudChannel, WEBHOOK_PATH } from '../../../src/channels/whatsapp-cloud/whatsapp-cloud-channel.ts';
+import { cloudRequestBody } from '../../../src/channels/whatsapp-cloud/render.ts';
+import { createWhatsAppCloudChannel, WEBHOOK_PATH } from '../../../src/channels/whatsapp-cloud/channel.ts';
 import { members, outbox, type OutboxPayload } from '../../../src/store/schema.ts';
 import { enrolmentAnswers, testNik } from '../../helpers/enrolment-script.ts';
 import { openTestApp } from '../../helpers/runtime-app.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serveWebChat } from '../../../src/channels/simulator/web-chat.ts';
+import { serveHttp } from '../../../src/http/serve-http.ts';
 import { createQrPage } from '../../../src/channels/whatsapp-web/qr-page.ts';
 import { qrInstructions } from '../../../src/channels/whatsapp-web/show-qr.ts';
 
@@ -18,7 +18,7 @@ describe('the WhatsApp login QR', () => {
   it('is shown as an SVG image on the admin page with the admin token as a bearer header', async () => {
     let state = 'waiting for QR scan';
     const page = createQrPage({ latestQr: () => ({ qr: QR, at: new Date() }), state: () => state }, { adminToken: TOKEN });
-    const served = await serveWebChat(page, { host: '127.0.0.1', port: 0 });
+    const served = await serveHttp(page, { host: '127.0.0.1', port: 0 });
     try {
       const headers = { authorization: `Bearer ${TOKEN}` };
       const html = await (await fetch(`${served.url}admin/whatsapp`, { headers })).text();
@@ -33,7 +33,7 @@ describe('the WhatsApp login QR', () => {
 
   it('refuses a request from this very machine without the token (a reverse proxy makes every request local)', async () => {
     const page = createQrPage({ latestQr: () => ({ qr: QR, at: new Date() }), state: () => 'waiting for QR scan' }, { adminToken: TOKEN });
-    const served = await serveWebChat(page, { host: '127.0.0.1', port: 0 });
+    const served = await serveHttp(page, { host: '127.0.0.1', port: 0 });
     try {
       const bare = await fetch(`${served.url}admin/whatsapp`);
       expect(bare.status).toBe(401);
@@ -52,7 +52,7 @@ describe('the WhatsApp login QR', () => {
 
   it('takes the token once in the address, sets an HTTP-only cookie (not the token) and drops the token from the URL', async () => {
     const page = createQrPage({ latestQr: () => ({ qr: QR, at: new Date() }), state: () => 'waiting for QR scan' }, { adminToken: TOKEN });
-    const served = await serveWebChat(page, { host: '127.0.0.1', port: 0 });
+    const served = await serveHttp(page, { host: '127.0.0.1', port: 0 });
     try {
       const first = await fetch(`${served.url}admin/whatsapp?token=${encodeURIComponent(TOKEN)}`, { redirect: 'manual' });
       expect(first.status).toBe(303);
